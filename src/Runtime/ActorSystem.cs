@@ -1,0 +1,195 @@
+using DmaActors.Runtime.Cells;
+using DmaActors.Runtime.Dispatch;
+using DmaActors.Runtime.Events;
+using DmaActors.Runtime.Supervision;
+using DmaActors.Runtime.Time;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DmaActors.Runtime;
+
+/// <summary>
+/// A hierarchy of actors with one dispatcher and one clock. Top-level actors live under
+/// <c>/user</c>; the kernel's own helpers (test probes) under <c>/system</c>.
+/// </summary>
+/// <remarks>
+/// Quiescence: on the virtual clock with the thread-pool dispatcher, every queued message (user
+/// or system) is counted in flight from just before it is queued until just after it is handled;
+/// zero means no actor has anything to do, which is the only moment virtual time may move.
+/// The deterministic dispatcher needs no counter: its ready set is empty exactly then.
+/// Split by concern: Drive (running and time), Ask, Shutdown.
+/// </remarks>
+public sealed partial class ActorSystem : IDisposable
+{
+    private readonly ActorCell _root;
+    private readonly ActorCell _userGuardian;
+    private readonly ActorCell _systemGuardian;
+    private readonly Dispatcher _dispatcher;
+    private readonly DeterministicDispatcher? _deterministic;
+
+    /// <summary>Whether messages in flight are counted (virtual clock on the thread pool).</summary>
+    private readonly bool _countsInFlight;
+
+    /// <summary>Messages queued and not yet handled (only when <see cref="_countsInFlight"/>).</summary>
+    private long _inFlight;
+
+    private long _deadLetters;
+    private IActorTracer? _tracer;
+
+    private ActorSystem(string name, ActorSystemSettings settings)
+    {
+        Name = name;
+        Settings = settings;
+        LoggerFactory = settings.LoggerFactory ?? NullLoggerFactory.Instance;
+        Log = LoggerFactory.CreateLogger<ActorSystem>();
+        Clock = settings.Clock == ClockKind.Virtual ? new VirtualClock() : new RealClock();
+        if (settings.Dispatcher == DispatcherKind.Deterministic)
+        {
+            _deterministic = new DeterministicDispatcher(settings.EffectiveSeed, settings.TraceCapacity, Progress.Pulse);
+            _dispatcher = _deterministic;
+        }
+        else
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.Throughput, nameof(settings.Throughput));
+            _dispatcher = new ThreadPoolDispatcher(settings.Throughput);
+            _countsInFlight = Clock.IsVirtual;
+        }
+        DeadLetters = new DeadLettersRef(this);
+        _root = new ActorCell(this, null, "", Props.Create(() => new GuardianActor()).WithSupervisorStrategy(SupervisorStrategy.Stopping), _dispatcher);
+        _root.SendSystem(new Create());
+        _userGuardian = _root.SpawnChild(Props.Create(() => new GuardianActor()).WithSupervisorStrategy(settings.GuardianStrategy), "user", _dispatcher);
+        _systemGuardian = _root.SpawnChild(Props.Create(() => new GuardianActor()), "system", _dispatcher);
+    }
+
+    /// <summary>Creates a system.</summary>
+    /// <param name="name">A name for logs.</param>
+    /// <param name="settings">Dispatcher, clock and the rest; the defaults when null.</param>
+    public static ActorSystem Create(string name, ActorSystemSettings? settings = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return new ActorSystem(name, settings ?? new ActorSystemSettings());
+    }
+
+    /// <summary>The name given at creation.</summary>
+    public string Name { get; }
+
+    /// <summary>How this system runs.</summary>
+    public ActorSystemSettings Settings { get; }
+
+    /// <summary>The system's time source (virtual or real).</summary>
+    public IClock Clock { get; }
+
+    /// <summary>Type-keyed publish/subscribe for dead letters, unhandled messages, failures and user events.</summary>
+    public EventStream EventStream { get; } = new();
+
+    /// <summary>Where undeliverable messages go.</summary>
+    public IActorRef DeadLetters { get; }
+
+    /// <summary>The logger factory the kernel and actors log through.</summary>
+    public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>The seed of the deterministic dispatcher; null on the thread pool.</summary>
+    public ulong? Seed => _deterministic?.Seed;
+
+    /// <summary>The steps the deterministic dispatcher has taken; null on the thread pool.</summary>
+    public ScheduleTrace? ScheduleTrace => _deterministic?.Trace;
+
+    /// <summary>Observes every send, receive and timer; null (the default) costs one read per message.</summary>
+    public IActorTracer? Tracer
+    {
+        get => Volatile.Read(ref _tracer);
+        set => Volatile.Write(ref _tracer, value);
+    }
+
+    internal ILogger Log { get; }
+
+    internal ProgressSignal Progress { get; } = new();
+
+    /// <summary>Messages in flight (counted only on the virtual clock with the thread-pool dispatcher).</summary>
+    internal long InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Starts a top-level actor under <c>/user</c>.</summary>
+    public IActorRef ActorOf(Props props, string? name = null) => _userGuardian.SpawnChild(props, name, _dispatcher).Self;
+
+    /// <summary>Starts a kernel helper under <c>/system</c> (test probes and the like).</summary>
+    internal IActorRef SystemActorOf(Props props, string? name = null) => _systemGuardian.SpawnChild(props, name, _dispatcher).Self;
+
+    /// <summary>Stops <paramref name="actor"/> after the message it is handling; its queue goes to dead letters.</summary>
+    public void Stop(IActorRef actor) => OwnCell(actor).SendSystem(new Terminate());
+
+    /// <summary>A task that completes when <paramref name="actor"/> has stopped.</summary>
+    public Task WhenTerminated(IActorRef actor) => OwnCell(actor).WhenTerminated;
+
+    private ActorCell OwnCell(IActorRef actor)
+    {
+        var cell = CellOf(actor, nameof(actor));
+        return cell.System == this ? cell : throw new ArgumentException($"{actor.Path} belongs to system '{cell.System.Name}', not '{Name}'.", nameof(actor));
+    }
+
+    internal Dispatcher DispatcherFor(Props props) => _dispatcher;
+
+    /// <summary>The cell behind a ref of this process; anything else cannot be watched or stopped.</summary>
+    internal static ActorCell CellOf(IActorRef actor, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(actor, parameter);
+        return actor is LocalActorRef local
+            ? local.Cell
+            : throw new ArgumentException($"{actor.Path} is not an actor (it is a {actor.GetType().Name}); only actors can be watched or stopped.", parameter);
+    }
+
+    internal static ActorSystem SystemOf(IActorRef actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor is IInternalActorRef known
+            ? known.System
+            : throw new ArgumentException($"{actor.Path} was not made by an ActorSystem; ask an actor ref.", nameof(actor));
+    }
+
+    internal void BeginWork(int count = 1)
+    {
+        if (_countsInFlight) Interlocked.Add(ref _inFlight, count);
+    }
+
+    internal void EndWork()
+    {
+        if (_countsInFlight && Interlocked.Decrement(ref _inFlight) == 0) Progress.Pulse();
+    }
+
+    /// <summary>Reports an undeliverable message: fails an ask waiting on it, logs (up to a budget) and publishes it.</summary>
+    internal void DeadLetter(object message, IActorRef? sender, IActorRef recipient)
+    {
+        if (sender is IPromiseRef promise) promise.RecipientStopped(recipient, message);
+        // Kernel envelopes for a stopped actor and letters about letters are nobody's business.
+        if (message is TimerFired or DeliverTerminated or Events.DeadLetter) return;
+        long count = Interlocked.Increment(ref _deadLetters);
+        if (count <= Settings.DeadLetterLogLimit)
+        {
+            Log.LogInformation("Dead letter: {Message} from {Sender} to {Recipient}{Suffix}", message.GetType().Name, sender?.Path ?? "nobody", recipient.Path,
+                count == Settings.DeadLetterLogLimit ? " (further dead letters are published but not logged)" : "");
+        }
+        EventStream.Publish(new DeadLetter(message, sender, recipient));
+    }
+
+    internal void PublishUnhandled(UnhandledMessage unhandled)
+    {
+        Log.LogDebug("Unhandled: {Message} from {Sender} to {Recipient}", unhandled.Message.GetType().Name, unhandled.Sender?.Path ?? "nobody", unhandled.Recipient.Path);
+        EventStream.Publish(unhandled);
+    }
+
+    internal void OnRootFailure(Exception cause)
+    {
+        Log.LogCritical(cause, "The root guardian of {System} failed; stopping the system", Name);
+        _root.SendSystem(new Terminate());
+    }
+
+    internal void OnChildTerminated(ActorCell parent, ActorCell child)
+    {
+        // The user guardian stopped (escalation reached the top): the system is over.
+        if (parent == _root && child == _userGuardian) _root.SendSystem(new Terminate());
+    }
+
+    internal void OnRootTerminated() => Progress.Pulse();
+
+    /// <summary>The kernel's guardians: they only supervise.</summary>
+    private sealed class GuardianActor : Actor;
+}

@@ -1,0 +1,78 @@
+using DmaActors.Runtime.Dispatch;
+
+namespace DmaActors.Runtime.Cells;
+
+// Handling one user message. A handler's exception never reaches the sender: it suspends this
+// actor and becomes a Failed system message to the parent, whose strategy decides (as in
+// Akka.NET and Proto.Actor: failures travel as messages).
+internal sealed partial class ActorCell
+{
+    /// <summary>Whether the current message has been stashed (a message may be stashed once).</summary>
+    private bool _currentStashed;
+
+    private void Invoke(Envelope envelope)
+    {
+        _current = envelope;
+        _currentStashed = false;
+        _processed++;
+        var message = envelope.Message;
+        if (_dispatcher.RecordsSteps) _dispatcher.RecordStep(this, message);
+        System.Tracer?.OnReceive(Self, message, envelope.Sender);
+        try
+        {
+            switch (message)
+            {
+                case TimerFired fired:
+                    if (_timers?.TryTake(fired, out var payload) != true) break;
+                    System.Tracer?.OnTimer(Self, fired.Key, payload);
+                    _current = new Envelope(payload, null);
+                    _actor?.Dispatch(payload);
+                    break;
+                case DeliverTerminated deliver:
+                    if (_terminatedQueued?.Remove(deliver.Actor) != true) break;
+                    _current = new Envelope(new Terminated(deliver.Actor.Self), deliver.Actor.Self);
+                    _actor?.Dispatch(_current.Message);
+                    break;
+                case PoisonPill:
+                    SendSystem(new Terminate());
+                    break;
+                case Kill:
+                    throw new ActorKilledException($"{Path} received Kill.");
+                default:
+                    _actor?.Dispatch(message);
+                    break;
+            }
+        }
+        catch (Exception cause)
+        {
+            HandleInvokeFailure(cause);
+        }
+        finally
+        {
+            _current = default;
+            System.EndWork();
+        }
+    }
+
+    /// <summary>
+    /// The actor threw: suspend it (and its children), keep the failing message for
+    /// <c>PreRestart</c>, and ask the parent for a directive. The root has no parent: its failure
+    /// is fatal to the system.
+    /// </summary>
+    private void HandleInvokeFailure(Exception cause)
+    {
+        _failedMessage = _current.Message;
+        if (!_suspendedForFailure)
+        {
+            _suspendedForFailure = true;
+            SuspendMailbox();
+            foreach (var child in ChildCells()) child.SendSystem(new Suspend());
+        }
+        if (_parent is null)
+        {
+            System.OnRootFailure(cause);
+            return;
+        }
+        _parent.SendSystem(new Failed(this, cause));
+    }
+}

@@ -1,0 +1,14 @@
+namespace DmaActors.Runtime;
+
+/// <summary>How a drive of the system (<see cref="ActorSystem.RunUntil"/>) ended.</summary>
+public enum RunOutcome
+{
+    /// <summary>The condition became true.</summary>
+    ConditionMet,
+
+    /// <summary>The time limit passed first.</summary>
+    TimedOut,
+
+    /// <summary>No actor has work and no timer is pending: nothing can ever make the condition true.</summary>
+    Idle,
+}

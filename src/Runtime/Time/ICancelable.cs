@@ -1,0 +1,11 @@
+namespace DmaActors.Runtime.Time;
+
+/// <summary>A handle to something scheduled that can still be called off.</summary>
+public interface ICancelable
+{
+    /// <summary>Calls it off; a no-op when it already ran or was cancelled.</summary>
+    void Cancel();
+
+    /// <summary>Whether <see cref="Cancel"/> was called.</summary>
+    bool IsCancelled { get; }
+}
