@@ -39,7 +39,7 @@ public abstract class Actor
     protected IActorRef Sender => _cell.Sender;
 
     /// <summary>How this actor supervises its children, unless its <see cref="Props"/> say otherwise; null means the default.</summary>
-    protected internal virtual SupervisorStrategy? SupervisorStrategy => null;
+    protected virtual SupervisorStrategy? SupervisorStrategy => null;
 
     /// <summary>Handles messages of type <typeparamref name="T"/>.</summary>
     protected void Receive<T>(Action<T> handler) => Add(new Handler<T>(null, handler));
@@ -63,15 +63,15 @@ public abstract class Actor
     }
 
     /// <summary>Runs after the constructor, before the first message.</summary>
-    protected internal virtual void PreStart() { }
+    protected virtual void PreStart() { }
 
     /// <summary>Runs once the actor has stopped; its children have already stopped.</summary>
-    protected internal virtual void PostStop() { }
+    protected virtual void PostStop() { }
 
     /// <summary>Runs on the failed instance before a restart. By default stops every child, then calls <see cref="PostStop"/>.</summary>
     /// <param name="reason">What the actor threw.</param>
     /// <param name="message">The message it was handling, if any; it will not be delivered again (re-send it here to retry).</param>
-    protected internal virtual void PreRestart(Exception reason, object? message)
+    protected virtual void PreRestart(Exception reason, object? message)
     {
         foreach (var child in Context.Children)
         {
@@ -82,7 +82,7 @@ public abstract class Actor
     }
 
     /// <summary>Runs on the new instance after a restart. By default calls <see cref="PreStart"/>.</summary>
-    protected internal virtual void PostRestart(Exception reason) => PreStart();
+    protected virtual void PostRestart(Exception reason) => PreStart();
 
     /// <summary>
     /// Called for a message no handler took. An unhandled <see cref="Terminated"/> fails the actor
@@ -98,6 +98,18 @@ public abstract class Actor
         }
         _cell.System.PublishUnhandled(new UnhandledMessage(message, _cell.CurrentSender, Self));
     }
+
+    // The kernel calls the hooks through these, so the hooks themselves stay protected: a
+    // subclass overrides them the same way whether or not it can see the kernel's internals.
+    internal void InvokePreStart() => PreStart();
+
+    internal void InvokePostStop() => PostStop();
+
+    internal void InvokePreRestart(Exception reason, object? message) => PreRestart(reason, message);
+
+    internal void InvokePostRestart(Exception reason) => PostRestart(reason);
+
+    internal SupervisorStrategy? OwnSupervisorStrategy => SupervisorStrategy;
 
     /// <summary>Whether this instance was built for <paramref name="cell"/> (a Props factory must not reuse instances).</summary>
     internal bool BelongsTo(ActorCell cell) => _cell == cell;

@@ -72,7 +72,7 @@ internal sealed partial class ActorCell
         try
         {
             _actor = NewActor();
-            _actor.PreStart();
+            _actor.InvokePreStart();
         }
         catch (Exception cause)
         {
@@ -120,7 +120,7 @@ internal sealed partial class ActorCell
         {
             try
             {
-                failed.PreRestart(cause, _failedMessage);
+                failed.InvokePreRestart(cause, _failedMessage);
             }
             catch (Exception hookFault)
             {
@@ -144,7 +144,7 @@ internal sealed partial class ActorCell
         try
         {
             _actor = NewActor();
-            _actor.PostRestart(cause);
+            _actor.InvokePostRestart(cause);
         }
         catch (Exception fault)
         {
@@ -179,7 +179,7 @@ internal sealed partial class ActorCell
         {
             try
             {
-                actor.PostStop();
+                actor.InvokePostStop();
             }
             catch (Exception hookFault)
             {

@@ -11,7 +11,7 @@ internal sealed partial class ActorCell
 {
     private Dictionary<ActorCell, RestartBudget>? _restartBudgets;
 
-    private SupervisorStrategy Strategy => Props.SupervisorStrategy ?? _actor?.SupervisorStrategy ?? SupervisorStrategy.Default;
+    private SupervisorStrategy Strategy => Props.SupervisorStrategy ?? _actor?.OwnSupervisorStrategy ?? SupervisorStrategy.Default;
 
     private void OnChildFailed(ActorCell child, Exception cause)
     {
