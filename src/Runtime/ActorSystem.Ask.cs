@@ -39,10 +39,15 @@ public sealed partial class ActorSystem
 
     private void DriveUntilReplied<T>(PromiseActorRef<T> promise, ActorCell? current, IActorRef target, object message)
     {
-        // An actor blocked here is not working: stop counting its message, or quiescence could
-        // never be reached and virtual time (and the ask's own time-out) could never move.
+        // An actor blocked here is not working: stop counting its message, and let messages that
+        // queue up behind it count as stuck rather than runnable, or quiescence could never be
+        // reached and virtual time (and the ask's own time-out) could never move.
         bool releases = current is not null && _countsInFlight;
-        if (releases) EndWork();
+        if (releases)
+        {
+            EnterBlocked(current!);
+            EndWork();
+        }
         try
         {
             var task = promise.Task;
@@ -55,7 +60,11 @@ public sealed partial class ActorSystem
         }
         finally
         {
-            if (releases) BeginWork();
+            if (releases)
+            {
+                BeginWork();
+                ExitBlocked(current!);
+            }
         }
     }
 

@@ -92,9 +92,9 @@ public sealed partial class ActorSystem
         while (true)
         {
             if (done()) return RunOutcome.ConditionMet;
-            if (InFlight != 0)
+            if (!IsQuiescent())
             {
-                Progress.WaitFor(() => InFlight == 0 || done(), WaitSlice);
+                Progress.WaitFor(() => IsQuiescent() || done(), WaitSlice);
                 if (Stopwatch.GetElapsedTime(started) > Settings.WallClockLimit)
                 {
                     throw new TimeoutException(

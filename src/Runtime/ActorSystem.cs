@@ -30,8 +30,19 @@ public sealed partial class ActorSystem : IDisposable
     /// <summary>Whether messages in flight are counted (virtual clock on the thread pool).</summary>
     private readonly bool _countsInFlight;
 
-    /// <summary>Messages queued and not yet handled (only when <see cref="_countsInFlight"/>).</summary>
+    /// <summary>
+    /// Low 32 bits: messages queued and not yet handled. High 32 bits: how many were ever queued
+    /// (mod 2^32), so a reader can tell "nothing happened between two reads" from "things happened
+    /// and cancelled out". One interlocked add per queued message and one per handled message;
+    /// maintained only when <see cref="_countsInFlight"/>.
+    /// </summary>
     private long _inFlight;
+
+    /// <summary>Cells blocked inside a blocking ask (thread pool, virtual clock); guarded by locking the set.</summary>
+    private readonly HashSet<ActorCell> _blocked = [];
+
+    /// <summary>Size of <see cref="_blocked"/>, readable without the lock.</summary>
+    private int _blockedCount;
 
     private long _deadLetters;
     private IActorTracer? _tracer;
@@ -106,7 +117,12 @@ public sealed partial class ActorSystem : IDisposable
     internal ProgressSignal Progress { get; } = new();
 
     /// <summary>Messages in flight (counted only on the virtual clock with the thread-pool dispatcher).</summary>
-    internal long InFlight => Volatile.Read(ref _inFlight);
+    internal long InFlight => Volatile.Read(ref _inFlight) & InFlightMask;
+
+    internal bool CountsInFlight => _countsInFlight;
+
+    private const long InFlightMask = 0xFFFF_FFFFL;
+    private const long QueuedEpoch = 1L << 32;
 
     /// <summary>Starts a top-level actor under <c>/user</c>.</summary>
     public IActorRef ActorOf(Props props, string? name = null) => _userGuardian.SpawnChild(props, name, _dispatcher).Self;
@@ -147,12 +163,51 @@ public sealed partial class ActorSystem : IDisposable
 
     internal void BeginWork(int count = 1)
     {
-        if (_countsInFlight) Interlocked.Add(ref _inFlight, count);
+        if (_countsInFlight) Interlocked.Add(ref _inFlight, QueuedEpoch + count);
     }
 
     internal void EndWork()
     {
-        if (_countsInFlight && Interlocked.Decrement(ref _inFlight) == 0) Progress.Pulse();
+        if (!_countsInFlight) return;
+        long value = Interlocked.Decrement(ref _inFlight);
+        // While an actor is blocked in an ask, quiescence is "everything left is stuck behind
+        // it", which only the driver can judge: wake it on every handled message then.
+        if ((value & InFlightMask) == 0 || Volatile.Read(ref _blockedCount) > 0) Progress.Pulse();
+    }
+
+    /// <summary>
+    /// No actor can make progress: nothing in flight, or everything in flight waits in the
+    /// mailbox of an actor blocked in an ask. Sound under concurrency because the check is
+    /// accepted only if no message was queued or handled while it ran.
+    /// </summary>
+    internal bool IsQuiescent()
+    {
+        long before = Volatile.Read(ref _inFlight);
+        long inFlight = before & InFlightMask;
+        if (inFlight == 0) return true;
+        if (Volatile.Read(ref _blockedCount) == 0) return false;
+        long stuck = 0;
+        lock (_blocked)
+        {
+            foreach (var cell in _blocked) stuck += cell.Backlog;
+        }
+        return stuck == inFlight && Volatile.Read(ref _inFlight) == before;
+    }
+
+    internal void EnterBlocked(ActorCell cell)
+    {
+        lock (_blocked)
+        {
+            if (_blocked.Add(cell)) Interlocked.Increment(ref _blockedCount);
+        }
+    }
+
+    internal void ExitBlocked(ActorCell cell)
+    {
+        lock (_blocked)
+        {
+            if (_blocked.Remove(cell)) Interlocked.Decrement(ref _blockedCount);
+        }
     }
 
     /// <summary>Reports an undeliverable message: fails an ask waiting on it, logs (up to a budget) and publishes it.</summary>

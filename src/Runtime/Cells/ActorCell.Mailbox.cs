@@ -37,8 +37,18 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     /// <summary>Messages put back by <c>UnstashAll</c>; read before <see cref="_userQueue"/>. Owner thread only.</summary>
     private Queue<Envelope>? _unstashed;
 
+    /// <summary>
+    /// User messages in <see cref="_userQueue"/>, counted only when the system counts messages in
+    /// flight (a Channel with a single reader cannot count itself): lets the driver see that every
+    /// message in flight is stuck behind an actor blocked in an ask.
+    /// </summary>
+    private int _queued;
+
     /// <summary>User messages handled so far (owner writes, anyone reads): lets a real-clock system detect quiescence.</summary>
     private long _processed;
+
+    /// <summary>Runs so far (owner writes): with <see cref="ProcessedCount"/>, shows the batching at work.</summary>
+    internal long RunCount { get; private set; }
 
     internal bool IsClosed => (Volatile.Read(ref _status) & ClosedBit) != 0;
 
@@ -77,6 +87,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             System.DeadLetter(message, sender, Self);
             return;
         }
+        if (System.CountsInFlight) Interlocked.Increment(ref _queued);
         System.Tracer?.OnSend(sender, Self, message);
         if (TrySetScheduled(forSystemMessage: false)) _dispatcher.Schedule(this);
     }
@@ -108,6 +119,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     {
         var previous = t_running;
         t_running = this;
+        RunCount++;
         try
         {
             if (!IsClosed)
@@ -136,7 +148,11 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             envelope = unstashed.Dequeue();
             return true;
         }
-        if (_userQueue is { } queue) return queue.Reader.TryRead(out envelope);
+        if (_userQueue is { } queue && queue.Reader.TryRead(out envelope))
+        {
+            if (System.CountsInFlight) Interlocked.Decrement(ref _queued);
+            return true;
+        }
         envelope = default;
         return false;
     }
@@ -182,6 +198,17 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
                 System.EndWork();
                 message = next;
             }
+        }
+    }
+
+    /// <summary>Messages waiting in this mailbox (exact only while the owner is not consuming, e.g. blocked in an ask).</summary>
+    internal long Backlog
+    {
+        get
+        {
+            long count = Volatile.Read(ref _queued) + (_unstashed?.Count ?? 0);
+            for (var message = Volatile.Read(ref _systemHead); message is not null && message != MailboxClosed.Instance; message = message.Next) count++;
+            return count;
         }
     }
 
