@@ -45,13 +45,15 @@ public sealed partial class ActorSystem
         bool releases = current is not null && _countsInFlight;
         if (releases)
         {
-            EnterBlocked(current!);
+            EnterBlocked(current!, promise.Task);
             EndWork();
         }
         try
         {
             var task = promise.Task;
-            if (Drive(() => task.IsCompleted, Duration.Infinite, promise.TimeoutTimer) == RunOutcome.Idle)
+            var outcome = RunOutcome.TimedOut;
+            while (!task.IsCompleted && outcome != RunOutcome.Idle) outcome = Drive(() => task.IsCompleted, Duration.Infinite, promise.TimeoutTimer);
+            if (outcome == RunOutcome.Idle)
             {
                 string waiter = current is null ? "" : $" ({current.Path} is blocked waiting for it)";
                 promise.Fail(new ActorDeadlockException(

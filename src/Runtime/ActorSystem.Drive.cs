@@ -15,6 +15,9 @@ public sealed partial class ActorSystem
 {
     private static readonly TimeSpan WaitSlice = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>Serializes "is the system quiescent? then fire the next timer" across drivers.</summary>
+    private readonly Lock _timeGate = new();
+
     /// <summary>
     /// Runs the system until <paramref name="condition"/> holds, for at most <paramref name="timeout"/>
     /// of the system's time (virtual or real). On the virtual clock, returns <see cref="RunOutcome.Idle"/>
@@ -117,13 +120,31 @@ public sealed partial class ActorSystem
         }
     }
 
-    /// <summary>Nothing is runnable: fire the next timer within the deadline, or say how the drive ends.</summary>
-    private static RunOutcome? AtQuiescence(VirtualClock clock, long deadline, ICancelable? ownTimer)
+    /// <summary>
+    /// Nothing is runnable: fire the next timer within the deadline, or say how the drive ends.
+    /// Several threads may drive at once (a test thread and an actor blocked in an ask): the
+    /// quiescence check and the firing happen under one lock, with the firing counted in flight,
+    /// so no other driver can see the system quiescent, or fire a later timer, before the effects
+    /// of this one have settled.
+    /// </summary>
+    private RunOutcome? AtQuiescence(VirtualClock clock, long deadline, ICancelable? ownTimer)
     {
-        if (!clock.HasPendingTimersOtherThan(ownTimer)) return RunOutcome.Idle;
-        if (clock.TryFireNext(deadline)) return null;
-        if (deadline != long.MaxValue) clock.AdvanceTo(deadline);
-        return RunOutcome.TimedOut;
+        lock (_timeGate)
+        {
+            if (_deterministic is null && !IsQuiescent()) return null;
+            if (!clock.HasPendingTimersOtherThan(ownTimer)) return RunOutcome.Idle;
+            BeginWork();
+            try
+            {
+                if (clock.TryFireNext(deadline)) return null;
+            }
+            finally
+            {
+                EndWork();
+            }
+            if (deadline != long.MaxValue) clock.AdvanceTo(deadline);
+            return RunOutcome.TimedOut;
+        }
     }
 
     private static TimeSpan Slice(long remainingNanoseconds) =>

@@ -38,8 +38,8 @@ public sealed partial class ActorSystem : IDisposable
     /// </summary>
     private long _inFlight;
 
-    /// <summary>Cells blocked inside a blocking ask (thread pool, virtual clock); guarded by locking the set.</summary>
-    private readonly HashSet<ActorCell> _blocked = [];
+    /// <summary>Cells blocked inside a blocking ask, with the reply each waits for (thread pool, virtual clock); guarded by locking the map.</summary>
+    private readonly Dictionary<ActorCell, Task> _blocked = [];
 
     /// <summary>Size of <see cref="_blocked"/>, readable without the lock.</summary>
     private int _blockedCount;
@@ -189,16 +189,21 @@ public sealed partial class ActorSystem : IDisposable
         long stuck = 0;
         lock (_blocked)
         {
-            foreach (var cell in _blocked) stuck += cell.Backlog;
+            foreach (var (cell, reply) in _blocked)
+            {
+                // Its reply is in: it is about to run again, not stuck.
+                if (reply.IsCompleted) return false;
+                stuck += cell.Backlog;
+            }
         }
         return stuck == inFlight && Volatile.Read(ref _inFlight) == before;
     }
 
-    internal void EnterBlocked(ActorCell cell)
+    internal void EnterBlocked(ActorCell cell, Task reply)
     {
         lock (_blocked)
         {
-            if (_blocked.Add(cell)) Interlocked.Increment(ref _blockedCount);
+            if (_blocked.TryAdd(cell, reply)) Interlocked.Increment(ref _blockedCount);
         }
     }
 
