@@ -55,18 +55,23 @@ internal sealed partial class ActorCell
     }
 
     /// <summary>
-    /// The actor threw: suspend it (and its children), keep the failing message for
-    /// <c>PreRestart</c>, and ask the parent for a directive. The root has no parent: its failure
-    /// is fatal to the system.
+    /// The actor (or, for an escalation, its child <paramref name="perpetrator"/>) failed:
+    /// suspend this actor and its children, once per failure episode (the perpetrator is already
+    /// suspended by its own failure), keep the failing message for <c>PreRestart</c>, and ask the
+    /// parent for a directive. The root has no parent: its failure is fatal to the system.
     /// </summary>
-    private void HandleInvokeFailure(Exception cause)
+    private void HandleInvokeFailure(Exception cause, ActorCell? perpetrator = null)
     {
         _failedMessage = _current.Message;
-        if (!_suspendedForFailure)
+        if (!_failed)
         {
-            _suspendedForFailure = true;
+            _failed = true;
+            _perpetrator = perpetrator;
             SuspendMailbox();
-            foreach (var child in ChildCells()) child.SendSystem(new Suspend());
+            foreach (var child in ChildCells())
+            {
+                if (child != perpetrator) child.SendSystem(new Suspend());
+            }
         }
         if (_parent is null)
         {

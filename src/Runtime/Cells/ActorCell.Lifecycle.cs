@@ -13,8 +13,11 @@ namespace DmaActors.Runtime.Cells;
 //         PostStop, mailbox closed, watchers and parent notified --> terminated
 internal sealed partial class ActorCell
 {
-    /// <summary>Set from the failure until Resume or the end of Recreate: the mailbox holds one suspension for it.</summary>
-    private bool _suspendedForFailure;
+    /// <summary>Set from a failure until Resume or the end of Recreate; the mailbox holds one suspension for it.</summary>
+    private bool _failed;
+
+    /// <summary>The child whose escalated failure made this actor fail (it is suspended by its own failure, not by ours).</summary>
+    private ActorCell? _perpetrator;
 
     /// <summary>The message that was being handled when the actor failed (given to PreRestart).</summary>
     private object? _failedMessage;
@@ -87,33 +90,29 @@ internal sealed partial class ActorCell
         foreach (var child in ChildCells()) child.SendSystem(new Suspend());
     }
 
-    /// <summary>Undoes a suspension: an ancestor's (no cause) or this actor's own failure (the Resume directive).</summary>
+    /// <summary>
+    /// Undoes one suspension: an ancestor's (no cause), or this actor's own failure (the Resume
+    /// directive, which also lets a child whose escalation caused it resume from its failure).
+    /// </summary>
     private void OnResume(Exception? causedByFailure)
     {
-        if (causedByFailure is null)
+        var perpetrator = causedByFailure is null ? null : _perpetrator;
+        if (causedByFailure is not null)
         {
-            ResumeMailbox();
+            if (!_failed) return;
+            ClearFailure();
         }
-        else
-        {
-            if (!_suspendedForFailure) return;
-            _suspendedForFailure = false;
-            _failedMessage = null;
-            ResumeMailbox();
-        }
-        foreach (var child in ChildCells()) child.SendSystem(new Resume(null));
+        ResumeMailbox();
+        foreach (var child in ChildCells()) child.SendSystem(new Resume(child == perpetrator ? causedByFailure : null));
     }
 
+    /// <summary>
+    /// The Restart directive. The mailbox is suspended exactly once here: by this actor's own
+    /// failure, or by the Suspend an all-for-one supervisor sends a sibling first.
+    /// </summary>
     private void OnRecreate(Exception cause)
     {
         if (_terminating) return;
-        // A sibling restarted by an all-for-one strategy did not fail itself: hold its mailbox
-        // now, exactly as a failure would have, so FinishRecreate's resume balances it.
-        if (!_suspendedForFailure)
-        {
-            _suspendedForFailure = true;
-            SuspendMailbox();
-        }
         var failed = _actor;
         _actor = null;
         if (failed is not null)
@@ -140,7 +139,8 @@ internal sealed partial class ActorCell
     private void FinishRecreate(Exception cause)
     {
         _pendingRecreate = null;
-        _failedMessage = null;
+        // Children PreRestart kept alive, taken before the new instance starts children of its own.
+        var survivors = ChildCells();
         try
         {
             _actor = NewActor();
@@ -151,13 +151,17 @@ internal sealed partial class ActorCell
             HandleInvokeFailure(new ActorInitializationException($"{Path}: {Props.ActorType.Name} failed to restart: {fault.Message}", fault));
             return;
         }
-        if (_suspendedForFailure)
-        {
-            _suspendedForFailure = false;
-            ResumeMailbox();
-        }
-        // Children that PreRestart kept alive were suspended when this actor failed.
-        foreach (var child in ChildCells()) child.SendSystem(new Resume(null));
+        ClearFailure();
+        ResumeMailbox();
+        // Survivors were suspended with this actor; as in Akka.NET they restart with it.
+        foreach (var child in survivors) child.SendSystem(new Recreate(cause));
+    }
+
+    private void ClearFailure()
+    {
+        _failed = false;
+        _perpetrator = null;
+        _failedMessage = null;
     }
 
     private void OnTerminate()

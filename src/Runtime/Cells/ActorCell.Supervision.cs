@@ -33,7 +33,15 @@ internal sealed partial class ActorCell
                 break;
             case Directive.Restart:
                 child.SendSystem(new Recreate(cause));
-                if (strategy.AppliesToAllChildren) ForEachSibling(child, sibling => sibling.SendSystem(new Recreate(cause)));
+                if (strategy.AppliesToAllChildren)
+                {
+                    // A sibling did not fail: suspend it first, so its restart finds it suspended once, as a failed one is.
+                    ForEachSibling(child, sibling =>
+                    {
+                        sibling.SendSystem(new Suspend());
+                        sibling.SendSystem(new Recreate(cause));
+                    });
+                }
                 break;
             case Directive.Stop:
                 child.SendSystem(new Terminate());
@@ -41,7 +49,7 @@ internal sealed partial class ActorCell
                 break;
             case Directive.Escalate:
                 _current = default;
-                HandleInvokeFailure(cause);
+                HandleInvokeFailure(cause, perpetrator: child);
                 break;
         }
     }
