@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DmaActors.Runtime.Cells;
 using DmaActors.Runtime.Dispatch;
 using DmaActors.Runtime.Events;
@@ -161,14 +162,20 @@ public sealed partial class ActorSystem : IDisposable
             : throw new ArgumentException($"{actor.Path} was not made by an ActorSystem; ask an actor ref.", nameof(actor));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void BeginWork(int count = 1)
     {
         if (_countsInFlight) Interlocked.Add(ref _inFlight, QueuedEpoch + count);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void EndWork()
     {
-        if (!_countsInFlight) return;
+        if (_countsInFlight) EndCountedWork();
+    }
+
+    private void EndCountedWork()
+    {
         long value = Interlocked.Decrement(ref _inFlight);
         // While an actor is blocked in an ask, quiescence is "everything left is stuck behind
         // it", which only the driver can judge: wake it on every handled message then.

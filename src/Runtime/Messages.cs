@@ -5,7 +5,7 @@ namespace DmaActors.Runtime;
 public sealed record Terminated(IActorRef Actor);
 
 /// <summary>A user message that stops its receiver after everything queued before it (graceful stop).</summary>
-public sealed class PoisonPill
+public sealed class PoisonPill : AutoReceivedMessage
 {
     /// <summary>The one instance.</summary>
     public static readonly PoisonPill Instance = new();
@@ -14,7 +14,7 @@ public sealed class PoisonPill
 }
 
 /// <summary>A user message that makes its receiver fail with <see cref="ActorKilledException"/>.</summary>
-public sealed class Kill
+public sealed class Kill : AutoReceivedMessage
 {
     /// <summary>The one instance.</summary>
     public static readonly Kill Instance = new();

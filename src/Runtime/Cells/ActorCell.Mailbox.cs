@@ -134,6 +134,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         }
         finally
         {
+            _current = default;
             t_running = previous;
             // Full fence, then re-check: a Tell that saw Scheduled set did not schedule us.
             Interlocked.And(ref _status, ~ScheduledBit);
@@ -188,11 +189,13 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             var head = Volatile.Read(ref _systemHead);
             if (head is null || head == MailboxClosed.Instance) return;
             if (Interlocked.CompareExchange(ref _systemHead, null, head) != head) continue;
+            // No user message is current while system messages run (PreStart must not see a stale Sender).
+            _current = default;
             for (var message = Reverse(head); message is not null;)
             {
                 var next = message.Next;
                 message.Next = null;
-                if (_dispatcher.RecordsSteps) _dispatcher.RecordStep(this, message);
+                if (_recordsSteps) _dispatcher.RecordStep(this, message);
                 if (IsClosed) HandleDeadSystemMessage(message);
                 else InvokeSystem(message);
                 System.EndWork();

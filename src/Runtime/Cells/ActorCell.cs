@@ -29,6 +29,9 @@ internal sealed partial class ActorCell : IActorContext
 
     private readonly ActorCell? _parent;
     private readonly Dispatcher _dispatcher;
+
+    /// <summary>Whether every step is recorded (deterministic dispatcher); read per message, so a field, not a virtual call.</summary>
+    private readonly bool _recordsSteps;
     private string? _path;
     private ILogger? _log;
     private TimerScheduler? _timers;
@@ -46,6 +49,7 @@ internal sealed partial class ActorCell : IActorContext
         Name = name;
         Props = props;
         _dispatcher = dispatcher;
+        _recordsSteps = dispatcher.RecordsSteps;
         Self = new LocalActorRef(this);
     }
 
