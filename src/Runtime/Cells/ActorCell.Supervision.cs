@@ -17,7 +17,7 @@ internal sealed partial class ActorCell
     {
         if (!IsChild(child)) return; // stopped meanwhile: nothing left to decide
         var strategy = Strategy;
-        var directive = strategy.Decider(cause);
+        var directive = strategy.Decide(child.Self, cause);
         if (directive == Directive.Restart)
         {
             _restartBudgets ??= [];

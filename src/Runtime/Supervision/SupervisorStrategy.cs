@@ -13,15 +13,26 @@ public abstract class SupervisorStrategy
     /// <param name="decider">Maps a failure to a directive; <see cref="DefaultDecider"/> when null.</param>
     /// <param name="maxRestarts">Restarts allowed within <paramref name="window"/>; negative means unlimited.</param>
     /// <param name="window">The sliding window for <paramref name="maxRestarts"/>; infinite when null.</param>
-    protected SupervisorStrategy(Func<Exception, Directive>? decider, int maxRestarts, Duration? window)
+    /// <param name="childDecider">When set, decides instead of <paramref name="decider"/>, knowing which child failed.</param>
+    protected SupervisorStrategy(Func<Exception, Directive>? decider, int maxRestarts, Duration? window, Func<IActorRef, Exception, Directive>? childDecider = null)
     {
         Decider = decider ?? DefaultDecider;
+        ChildDecider = childDecider;
         MaxRestarts = maxRestarts;
         Window = window ?? Duration.Infinite;
     }
 
     /// <summary>Maps a failure to a directive.</summary>
     public Func<Exception, Directive> Decider { get; }
+
+    /// <summary>
+    /// A decider that also sees which child failed (a supervisor whose children keep different
+    /// kinds of state may resume one kind and restart another); null to use <see cref="Decider"/>.
+    /// </summary>
+    public Func<IActorRef, Exception, Directive>? ChildDecider { get; }
+
+    /// <summary>The directive for <paramref name="child"/> failing with <paramref name="cause"/>.</summary>
+    public Directive Decide(IActorRef child, Exception cause) => ChildDecider?.Invoke(child, cause) ?? Decider(cause);
 
     /// <summary>Restarts allowed within <see cref="Window"/> before a restart becomes a stop; negative is unlimited.</summary>
     public int MaxRestarts { get; }

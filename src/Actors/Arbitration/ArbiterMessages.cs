@@ -1,0 +1,80 @@
+using DmaActors.Actors.Tracing;
+using DmaActors.Runtime;
+
+namespace DmaActors.Actors.Arbitration;
+
+// Bus arbitration: a physical channel with a burst ready asks for the bus; the arbiter grants
+// one burst at a time; the bus is busy for the burst's cycles; at the end it grants the next.
+// Channel assignment: a virtual channel with issued work asks for a physical channel; free ones
+// go to waiting virtual channels in arrival order (time-division multiplexing).
+
+/// <summary>Physical channel → arbiter: a burst of <see cref="Bytes"/> is ready to move.</summary>
+/// <param name="Channel">The physical channel's index.</param>
+/// <param name="Bytes">Burst size.</param>
+public sealed record RequestBus(int Channel, int Bytes);
+
+/// <summary>Physical channel → arbiter: forget my request (pause, terminate).</summary>
+/// <param name="Channel">The physical channel's index.</param>
+public sealed record WithdrawBusRequest(int Channel);
+
+/// <summary>Arbiter → physical channel: the bus is yours for one burst of <see cref="Bytes"/>, until <see cref="EndsAt"/>.</summary>
+/// <param name="Channel">The physical channel's index.</param>
+/// <param name="Bytes">Burst size granted.</param>
+/// <param name="EndsAt">Virtual time (ns) the burst's last cycle ends.</param>
+public sealed record BusGranted(int Channel, int Bytes, long EndsAt) : IHardwareEvent
+{
+    /// <inheritdoc/>
+    public string Describe() => $"grant ch{Channel} {Bytes}B";
+}
+
+/// <summary>Physical channel → arbiter: a grant arrived after the channel stopped wanting it; the bus is free at once.</summary>
+/// <param name="Channel">The physical channel's index.</param>
+public sealed record DeclineGrant(int Channel);
+
+/// <summary>Virtual channel → arbiter: I have issued work and need a physical channel.</summary>
+/// <param name="VirtualChannel">The requester.</param>
+public sealed record RequestPhysicalChannel(IActorRef VirtualChannel);
+
+/// <summary>Virtual channel → arbiter: forget my request (paused or terminated while waiting).</summary>
+/// <param name="VirtualChannel">The requester.</param>
+public sealed record CancelPhysicalChannelRequest(IActorRef VirtualChannel);
+
+/// <summary>Arbiter → virtual channel: physical channel <see cref="Channel"/> is yours.</summary>
+/// <param name="Channel">Its index.</param>
+/// <param name="PhysicalChannel">The physical channel actor.</param>
+public sealed record PhysicalChannelAssigned(int Channel, IActorRef PhysicalChannel) : IHardwareEvent
+{
+    /// <inheritdoc/>
+    public string Describe() => $"assign ch{Channel}";
+}
+
+/// <summary>
+/// Virtual channel → arbiter: I am at a descriptor boundary (or was preempted) and give back
+/// physical channel <see cref="Channel"/>; <see cref="WantsMore"/> puts me back in the queue.
+/// </summary>
+/// <param name="Channel">The physical channel's index.</param>
+/// <param name="VirtualChannel">The releasing virtual channel.</param>
+/// <param name="WantsMore">Whether it still has issued work.</param>
+public sealed record ReleasePhysicalChannel(int Channel, IActorRef VirtualChannel, bool WantsMore);
+
+/// <summary>Device → arbiter at wiring time: DRQs on <see cref="Line"/> come from <see cref="Device"/>.</summary>
+/// <param name="Line">The request line.</param>
+/// <param name="Device">The device actor.</param>
+public sealed record ConnectDevice(int Line, IActorRef Device);
+
+/// <summary>Physical channel → arbiter: route requests on <see cref="Line"/> to me while my descriptor runs.</summary>
+/// <param name="Line">The request line.</param>
+/// <param name="Channel">The physical channel's index.</param>
+public sealed record BindRequestLine(int Line, int Channel);
+
+/// <summary>Physical channel → arbiter: stop routing <see cref="Line"/> to me.</summary>
+/// <param name="Line">The request line.</param>
+/// <param name="Channel">The physical channel's index.</param>
+public sealed record UnbindRequestLine(int Line, int Channel);
+
+/// <summary>Arbiter timer: the granted burst's last cycle has passed.</summary>
+internal sealed record BusFree(long GrantNumber);
+
+/// <summary>Arbiter → virtual channel: no physical channel can ever be had (dedicated binding, all taken).</summary>
+/// <param name="Reason">Why.</param>
+public sealed record PhysicalChannelUnavailable(string Reason);

@@ -1,0 +1,13 @@
+using DmaActors.Actors.Bus;
+
+namespace DmaActors.Actors.Arbitration;
+
+/// <summary>How a controller's arbiter behaves.</summary>
+/// <param name="Bus">The bus it owns.</param>
+/// <param name="Policy">Who gets the next burst.</param>
+/// <param name="Multiplexing">How virtual channels share physical ones.</param>
+/// <param name="QuantumBursts">
+/// With <see cref="ChannelMultiplexing.Pooled"/>: after this many bursts, a physical channel is
+/// taken back mid-descriptor when another virtual channel waits (0: only at descriptor boundaries).
+/// </param>
+public sealed record ArbiterSettings(BusTiming Bus, ArbitrationPolicy Policy, ChannelMultiplexing Multiplexing = ChannelMultiplexing.Pooled, int QuantumBursts = 0);

@@ -1,0 +1,115 @@
+using DmaActors.Actors.Devices;
+using DmaActors.Runtime;
+
+namespace DmaActors.Actors.Arbitration;
+
+/// <summary>
+/// The DMA controller's arbiter (kernel twin: the arbitration inside a <c>dma_device</c>'s
+/// hardware, and virt-dma's device tasklet that hands physical channels to waiting virtual ones).
+/// Owns the bus: one burst at a time, granted by the policy at every burst boundary, busy for the
+/// burst's cycles in virtual time. Also routes DRQ lines to the physical channel serving them.
+/// </summary>
+/// <remarks>
+/// State transitions of the bus:
+///   idle --RequestBus--> granted (BusGranted sent, BusFree timer at EndsAt)
+///   granted --BusFree / DeclineGrant--> idle, then re-arbitrate among pending requests.
+/// A request arriving while the bus is busy waits for the next boundary; a channel that wants
+/// back-to-back bursts re-requests as soon as it has moved its data, which is before the
+/// boundary in virtual time, so it competes for the very next grant.
+/// </remarks>
+public sealed partial class ControllerArbiterActor : Actor
+{
+    private const string BusTimerKey = "bus";
+
+    private readonly ArbiterSettings _settings;
+    private IActorRef[] _channels = [];
+
+    /// <summary>Pending request per channel: bytes (0 = none) and arrival sequence.</summary>
+    private (int Bytes, long Arrival)[] _requests = [];
+    private readonly List<BusRequestView> _pending = [];
+    private long _arrivals;
+    private long _grantNumber;
+    private int _grantedChannel = -1;
+    private long[] _bytesGranted = [];
+    private long[] _grantsMade = [];
+    private long _busyNanoseconds;
+
+    /// <summary>Creates the arbiter; physical channels are attached by the controller right after.</summary>
+    public ControllerArbiterActor(ArbiterSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings with { Bus = settings.Bus.Validated() };
+        Receive<AttachPhysicalChannels>(OnAttach);
+        Receive<RequestBus>(OnRequestBus);
+        Receive<WithdrawBusRequest>(w => SetRequest(w.Channel, 0));
+        Receive<DeclineGrant>(OnDeclineGrant);
+        Receive<BusFree>(OnBusFree);
+        Receive<QueryArbiterStats>(_ => Sender.Tell(new ArbiterStats([.. _bytesGranted], [.. _grantsMade], _busyNanoseconds)));
+        ReceiveAssignment();
+        ReceiveRequestLines();
+    }
+
+    private bool BusBusy => _grantedChannel >= 0;
+
+    private void OnAttach(AttachPhysicalChannels attach)
+    {
+        _channels = [.. attach.Channels];
+        _requests = new (int, long)[_channels.Length];
+        _bytesGranted = new long[_channels.Length];
+        _grantsMade = new long[_channels.Length];
+        InitialiseAssignment(_channels.Length);
+    }
+
+    private void OnRequestBus(RequestBus request)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.Bytes, nameof(request));
+        SetRequest(request.Channel, request.Bytes);
+        if (!BusBusy) GrantNext();
+    }
+
+    private void OnDeclineGrant(DeclineGrant decline)
+    {
+        if (decline.Channel != _grantedChannel) return;
+        // The burst never happened: the bus is free now, not at the end of the granted burst.
+        Context.Timers.Cancel(BusTimerKey);
+        _grantedChannel = -1;
+        GrantNext();
+    }
+
+    private void OnBusFree(BusFree free)
+    {
+        if (free.GrantNumber != _grantNumber) return;
+        _grantedChannel = -1;
+        GrantNext();
+    }
+
+    private void GrantNext()
+    {
+        _pending.Clear();
+        for (int channel = 0; channel < _requests.Length; channel++)
+        {
+            if (_requests[channel].Bytes > 0) _pending.Add(new BusRequestView(channel, _requests[channel].Bytes, _requests[channel].Arrival));
+        }
+        if (_pending.Count == 0) return;
+        var winner = _pending[_settings.Policy.Pick(_pending)];
+        _settings.Policy.OnGranted(winner);
+        _requests[winner.Channel] = default;
+        long cycles = _settings.Bus.CyclesFor(winner.Bytes) + _settings.Policy.OverheadCyclesPerGrant;
+        long duration = _settings.Bus.NanosecondsForCycles(cycles);
+        _grantNumber++;
+        _grantedChannel = winner.Channel;
+        _bytesGranted[winner.Channel] += winner.Bytes;
+        _grantsMade[winner.Channel]++;
+        _busyNanoseconds += duration;
+        _channels[winner.Channel].Tell(new BusGranted(winner.Channel, winner.Bytes, Context.Clock.NowNanoseconds + duration));
+        Context.Timers.StartSingleTimer(BusTimerKey, new BusFree(_grantNumber), Runtime.Time.Duration.FromNanoseconds(duration));
+        CountGrantForQuantum(winner.Channel);
+    }
+
+    private void SetRequest(int channel, int bytes)
+    {
+        if ((uint)channel >= (uint)_requests.Length)
+            throw new ArgumentOutOfRangeException(nameof(channel), channel, $"No physical channel {channel} on this controller ({_requests.Length} channels).");
+        _requests[channel] = bytes > 0 ? (bytes, _arrivals++) : default;
+    }
+}

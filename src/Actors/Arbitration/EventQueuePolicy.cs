@@ -1,0 +1,52 @@
+namespace DmaActors.Actors.Arbitration;
+
+/// <summary>
+/// TI EDMA3 (SPRUH73, "EDMA3 Prioritization"): a channel's events go to its event queue; each
+/// queue is strict FIFO; among the queue heads, the queue with the highest priority (lowest
+/// value, from <c>ti,tptcs</c>) is served first, the lower queue number breaking ties.
+/// </summary>
+/// <remarks>
+/// Deviation: on the silicon each queue feeds its own transfer controller, and TCs move data in
+/// parallel, contending only at the system bus; here all queues share one bus, so queue priority
+/// decides every burst.
+/// </remarks>
+internal sealed class EventQueuePolicy : ArbitrationPolicy
+{
+    private readonly int[] _queueOfChannel;
+    private readonly int[] _queuePriority;
+
+    public EventQueuePolicy(IReadOnlyList<int> queueOfChannel, IReadOnlyList<int> queuePriority)
+    {
+        ArgumentNullException.ThrowIfNull(queueOfChannel);
+        ArgumentNullException.ThrowIfNull(queuePriority);
+        _queueOfChannel = [.. queueOfChannel];
+        _queuePriority = [.. queuePriority];
+        foreach (int queue in _queueOfChannel)
+        {
+            if (queue < 0 || queue >= _queuePriority.Length)
+                throw new ArgumentException($"Event queue {queue} has no priority (there are {_queuePriority.Length} queues).", nameof(queueOfChannel));
+        }
+    }
+
+    public override string Name => "edma3-event-queues";
+
+    public override int Pick(IReadOnlyList<BusRequestView> requests)
+    {
+        int best = 0;
+        for (int i = 1; i < requests.Count; i++)
+        {
+            if (Before(requests[i], requests[best])) best = i;
+        }
+        return best;
+    }
+
+    private bool Before(BusRequestView a, BusRequestView b)
+    {
+        int qa = Queue(a.Channel), qb = Queue(b.Channel);
+        if (qa != qb) return _queuePriority[qa] != _queuePriority[qb] ? _queuePriority[qa] < _queuePriority[qb] : qa < qb;
+        // The same queue: strict FIFO by arrival.
+        return a.Arrival < b.Arrival;
+    }
+
+    private int Queue(int channel) => channel < _queueOfChannel.Length ? _queueOfChannel[channel] : 0;
+}

@@ -1,0 +1,50 @@
+namespace DmaActors.Actors.Channels;
+
+/// <summary>
+/// A channel's cookies, as the kernel's provider helpers keep them (drivers/dma/dmaengine.h):
+/// both counters start at 1 (<c>dma_cookie_init</c>), so the first cookie handed out is 2; each
+/// submit takes the next one, wrapping from <see cref="int.MaxValue"/> to 1 (<c>dma_cookie_assign</c>).
+/// </summary>
+public sealed class CookieCounter
+{
+    /// <summary>DMA_MIN_COOKIE.</summary>
+    public const int MinCookie = 1;
+
+    /// <summary>The last cookie handed out (<c>chan->cookie</c>).</summary>
+    public int LastUsed { get; private set; } = MinCookie;
+
+    /// <summary>The last cookie completed (<c>chan->completed_cookie</c>).</summary>
+    public int LastCompleted { get; private set; } = MinCookie;
+
+    /// <summary>Hands out the next cookie (P-11).</summary>
+    public int Assign()
+    {
+        int next = unchecked(LastUsed + 1);
+        if (next < MinCookie) next = MinCookie;
+        LastUsed = next;
+        return next;
+    }
+
+    /// <summary>Marks <paramref name="cookie"/> complete (P-12).</summary>
+    public void Complete(int cookie)
+    {
+        if (cookie < MinCookie) throw new ArgumentOutOfRangeException(nameof(cookie), cookie, "Only a cookie that was handed out can complete (dma_cookie_complete BUGs on < 1).");
+        LastCompleted = cookie;
+    }
+
+    /// <summary>Kernel <c>dma_async_is_complete</c>: whether <paramref name="cookie"/> is complete, allowing for wrap-around.</summary>
+    public bool IsComplete(int cookie) => IsComplete(cookie, LastCompleted, LastUsed);
+
+    /// <summary>Kernel <c>dma_async_is_complete(cookie, last_complete, last_used)</c>.</summary>
+    public static bool IsComplete(int cookie, int lastComplete, int lastUsed) =>
+        lastComplete <= lastUsed
+            ? cookie <= lastComplete || cookie > lastUsed
+            : cookie <= lastComplete && cookie > lastUsed;
+
+    /// <summary>Sets both counters (tests of wrap-around start near <see cref="int.MaxValue"/>).</summary>
+    internal void Reset(int lastUsed, int lastCompleted)
+    {
+        LastUsed = lastUsed;
+        LastCompleted = lastCompleted;
+    }
+}

@@ -1,0 +1,204 @@
+using DmaActors.Actors.Arbitration;
+using DmaActors.Actors.Devices;
+using DmaActors.Actors.Faults;
+using DmaActors.Actors.Memory;
+using DmaActors.Actors.Transfers;
+using DmaActors.Runtime;
+using DmaActors.Runtime.Time;
+
+namespace DmaActors.Actors.Channels;
+
+/// <summary>
+/// One hardware channel (CHn): executes one descriptor at a time, burst by burst, each burst
+/// granted by the arbiter. Memory-to-memory transfers request the bus as fast as grants come;
+/// slave transfers request it once per DRQ from the device. Data moves when the grant arrives;
+/// the descriptor ends when its last burst's cycles are over.
+/// </summary>
+/// <remarks>
+/// States: idle → running (requesting / granted) → finishing (data done, waiting for the last
+/// burst's end) → idle. Paused: running without requesting. Pause, abort and preemption take
+/// effect at a burst boundary: a burst either moved whole (before the message) or not at all.
+/// A crash reports the active descriptor as aborted (PreRestart) and the channel carries on
+/// with the next one; see <see cref="PreRestart"/>.
+/// </remarks>
+public sealed partial class PhysicalChannelActor : Actor
+{
+    private const string FinishTimer = "finish";
+
+    private readonly int _index;
+    private readonly IActorRef _arbiter;
+    private readonly PhysicalMemory _memory;
+    private readonly FaultPlan? _faults;
+
+    /// <summary>DRQs received for the bound line and not yet served, with the device that raised each.</summary>
+    private readonly Queue<(DrqRaised Request, IActorRef Device)> _requests = new();
+
+    private DescriptorRun? _run;
+    private IActorRef? _owner;
+    private bool _paused;
+    private bool _requested;
+    private bool _finishing;
+    private TransferResult _failure;
+    private bool _deviceEnded;
+
+    /// <summary>Creates physical channel <paramref name="index"/> of a controller.</summary>
+    public PhysicalChannelActor(int index, IActorRef arbiter, PhysicalMemory memory, FaultPlan? faults)
+    {
+        _index = index;
+        _arbiter = arbiter;
+        _memory = memory;
+        _faults = faults;
+        Receive<StartDescriptor>(OnStart);
+        Receive<DrqRaised>(OnDrq);
+        Receive<BusGranted>(OnGranted);
+        Receive<FinishNow>(_ => Finish());
+        Receive<PauseTransfer>(_ => OnPause());
+        Receive<ResumeTransfer>(_ => OnResume());
+        Receive<AbortTransfer>(_ => OnAbort());
+        Receive<PreemptTransfer>(_ => OnPreempt());
+    }
+
+    private long RunId => _run?.DescriptorId ?? -1;
+
+    private void OnStart(StartDescriptor start)
+    {
+        if (_run is not null)
+            throw new InvalidOperationException($"Physical channel {_index} was given descriptor {start.Run.DescriptorId} while running {_run.DescriptorId}.");
+        _run = start.Run;
+        _owner = Sender;
+        _paused = false;
+        _finishing = false;
+        _deviceEnded = false;
+        _failure = TransferResult.NoError;
+        if (_run.Spec.RequestLine is { } line) _arbiter.Tell(new BindRequestLine(line, _index));
+        RequestNext();
+    }
+
+    private void OnDrq(DrqRaised request)
+    {
+        // A request for a line this channel no longer serves is dropped; the flush at the next
+        // bind makes the device raise it again.
+        if (_run?.Spec.RequestLine != request.Line) return;
+        _requests.Enqueue((request, Sender));
+        RequestNext();
+    }
+
+    /// <summary>Asks for the bus if a burst is ready and nothing stands in the way.</summary>
+    private void RequestNext()
+    {
+        if (_run is null || _paused || _requested || _finishing) return;
+        int bytes;
+        if (_run.Spec.IsSlave)
+        {
+            if (!_requests.TryPeek(out var head)) return;
+            bytes = (int)Math.Min(head.Request.Bytes, _run.Spec.Cyclic ? head.Request.Bytes : _run.RemainingInPass);
+        }
+        else
+        {
+            var segment = _run.CurrentSegment;
+            bytes = Math.Min(_run.Spec.BurstBytes, segment.Length - _run.SegmentOffset);
+        }
+        _requested = true;
+        _arbiter.Tell(new RequestBus(_index, Math.Max(1, bytes)));
+    }
+
+    private void OnGranted(BusGranted grant)
+    {
+        if (!_requested || _run is null || _paused)
+        {
+            _arbiter.Tell(new DeclineGrant(_index));
+            return;
+        }
+        _requested = false;
+        MoveBurst(grant.Bytes);
+        if (_failure != TransferResult.NoError || _run.DataComplete || _deviceEnded)
+        {
+            _finishing = true;
+            long wait = Math.Max(0, grant.EndsAt - Context.Clock.NowNanoseconds);
+            Context.Timers.StartSingleTimer(FinishTimer, FinishNow.Instance, Duration.FromNanoseconds(wait));
+            return;
+        }
+        if (_preempt)
+        {
+            HandBack();
+            return;
+        }
+        RequestNext();
+    }
+
+    /// <summary>The last burst's cycles are over: report the descriptor and go idle.</summary>
+    private void Finish()
+    {
+        var run = _run!;
+        var outcome = new TransferOutcome(_failure, _failure == TransferResult.NoError && !_deviceEnded ? 0 : run.Residue);
+        Release(flushDevice: true);
+        _owner!.Tell(new DescriptorFinished(run.DescriptorId, outcome));
+    }
+
+    private void OnPause()
+    {
+        _paused = true;
+        Withdraw();
+        Sender.Tell(new TransferPaused(RunId, _run?.Residue ?? 0));
+    }
+
+    private void OnResume()
+    {
+        _paused = false;
+        Sender.Tell(new TransferResumed(RunId));
+        RequestNext();
+    }
+
+    private void OnAbort()
+    {
+        long id = RunId;
+        long moved = _run?.BytesMoved ?? 0;
+        Withdraw();
+        Context.Timers.Cancel(FinishTimer);
+        Release(flushDevice: true);
+        Sender.Tell(new TransferAborted(id, moved));
+    }
+
+    private void Withdraw()
+    {
+        if (!_requested) return;
+        _requested = false;
+        _arbiter.Tell(new WithdrawBusRequest(_index));
+    }
+
+    /// <summary>Lets go of the descriptor: unbind its request line and make its device forget requests not served.</summary>
+    private void Release(bool flushDevice)
+    {
+        if (_run?.Spec.RequestLine is { } line)
+        {
+            _arbiter.Tell(new UnbindRequestLine(line, _index));
+            if (flushDevice && _requests.Count > 0) _requests.Peek().Device.Tell(new FlushRequests(line));
+        }
+        _requests.Clear();
+        _run = null;
+        _finishing = false;
+        _preempt = false;
+        _paused = false;
+    }
+
+    /// <summary>
+    /// A crash must not lose the descriptor: the failing instance reports it as aborted, with
+    /// what it had moved, gives up the bus and the request line, and the restarted instance
+    /// starts idle, ready for the virtual channel's next descriptor.
+    /// </summary>
+    protected override void PreRestart(Exception reason, object? message)
+    {
+        if (_run is { } run && _owner is not null)
+        {
+            Withdraw();
+            Release(flushDevice: true);
+            _owner.Tell(new DescriptorFinished(run.DescriptorId, new TransferOutcome(TransferResult.Aborted, run.Residue)));
+        }
+        base.PreRestart(reason, message);
+    }
+
+    private sealed record FinishNow
+    {
+        public static readonly FinishNow Instance = new();
+    }
+}

@@ -1,0 +1,145 @@
+using DmaActors.Actors.Arbitration;
+using DmaActors.Actors.Completion;
+
+namespace DmaActors.Actors.Channels;
+
+// Pause, resume, terminate: the commands that need the physical channel to confirm at a burst
+// boundary before the client is answered. The client waits in AwaitingHardware; the physical
+// channel answers in command order.
+public sealed partial class VirtualChannelActor
+{
+    private bool HardwareRunning => _s.Active is not null && _s.ActiveRunning && _s.Physical is not null;
+
+    private void OnPause()
+    {
+        _s.Paused = true;
+        if (HardwareRunning)
+        {
+            _s.AwaitingHardware.Enqueue((PauseChannel.Instance, Sender, 0));
+            _s.Physical!.Tell(PauseTransfer.Instance);
+            return;
+        }
+        // Paused while waiting for a physical channel: leave the queue (V-19).
+        CancelPhysicalRequest();
+        Sender.Tell(new ChannelPaused(_s.Active?.Run?.Residue ?? 0));
+    }
+
+    private void OnResume()
+    {
+        if (!_s.Paused)
+        {
+            Reject("EINVAL", $"{_s.Name}: resume of a channel that is not paused (dmaengine_resume needs a preceding dmaengine_pause).");
+            return;
+        }
+        _s.Paused = false;
+        if (HardwareRunning)
+        {
+            _s.AwaitingHardware.Enqueue((ResumeChannel.Instance, Sender, 0));
+            _s.Physical!.Tell(ResumeTransfer.Instance);
+            return;
+        }
+        Sender.Tell(ChannelResumed.Instance);
+        NeedHardware();
+    }
+
+    private void OnTerminateAll()
+    {
+        // Callbacks queued before now, of completed descriptors too, must never run (V-12).
+        _s.Epoch++;
+        _s.Completion.Tell(new DropCallbacksBefore(_s.Epoch));
+        _s.PeriodCallbackPending = false;
+        _s.Paused = false;
+        CancelPhysicalRequest();
+        int dropped = DropList(_s.Issued) + DropList(_s.Submitted) + DropList(_s.Allocated);
+        if (_s.Active is { } active)
+        {
+            active.State = DescriptorState.Terminated;
+            _s.Terminated.Add(active);
+            _s.Active = null;
+            dropped++;
+            if (_s.ActiveRunning && _s.Physical is not null)
+            {
+                _s.ActiveRunning = false;
+                _s.AwaitingHardware.Enqueue((TerminateAll.Instance, Sender, dropped));
+                _s.Physical.Tell(AbortTransfer.Instance);
+                return;
+            }
+            _s.ActiveRunning = false;
+        }
+        if (_s.Physical is not null) ReleasePhysical(wantsMore: false);
+        Sender.Tell(new AllTerminated(dropped, 0));
+    }
+
+    /// <summary>Frees every descriptor of <paramref name="list"/>; reusable ones go back to the allocated list (V-13).</summary>
+    private int DropList(LinkedList<Descriptor> list)
+    {
+        int dropped = 0;
+        var reusable = new List<Descriptor>();
+        while (list.First is { } node)
+        {
+            list.RemoveFirst();
+            var descriptor = node.Value;
+            if (descriptor.Reusable)
+            {
+                reusable.Add(descriptor);
+                continue;
+            }
+            dropped++;
+            Free(descriptor);
+        }
+        foreach (var descriptor in reusable) ReturnToAllocated(descriptor);
+        return dropped;
+    }
+
+    private void CancelPhysicalRequest()
+    {
+        if (!_s.WaitingForPhysical) return;
+        _s.WaitingForPhysical = false;
+        _s.Arbiter.Tell(new CancelPhysicalChannelRequest(Self));
+    }
+
+    private void OnHardwareConfirmed(long bytesMoved, long residue)
+    {
+        if (!_s.AwaitingHardware.TryDequeue(out var waiting)) return;
+        switch (waiting.Command)
+        {
+            case PauseChannel:
+                waiting.Client.Tell(new ChannelPaused(residue));
+                break;
+            case ResumeChannel:
+                waiting.Client.Tell(ChannelResumed.Instance);
+                break;
+            case TerminateAll:
+                if (_s.Physical is not null) ReleasePhysical(wantsMore: _s.Issued.Count > 0);
+                waiting.Client.Tell(new AllTerminated(waiting.Dropped, bytesMoved));
+                break;
+        }
+    }
+
+    private void OnCallbacksDrained()
+    {
+        foreach (var descriptor in _s.Terminated)
+        {
+            if (descriptor.Reusable) ReturnToAllocated(descriptor);
+            else Free(descriptor);
+        }
+        _s.Terminated.Clear();
+        if (_s.AwaitingDrain.TryDequeue(out var client)) client.Tell(ChannelSynchronized.Instance);
+    }
+
+    private void Free(Descriptor descriptor)
+    {
+        descriptor.State = DescriptorState.Freed;
+        descriptor.Run = null;
+        _s.ById.Remove(descriptor.Id);
+    }
+
+    /// <summary>vchan_vdesc_fini for a DMA_CTRL_REUSE descriptor: back to the head of the allocated list, ready to submit again.</summary>
+    private void ReturnToAllocated(Descriptor descriptor)
+    {
+        descriptor.State = DescriptorState.Prepared;
+        descriptor.Run = null;
+        descriptor.Cookie = 0;
+        _s.Allocated.AddFirst(descriptor);
+    }
+}

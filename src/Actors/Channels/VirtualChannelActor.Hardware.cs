@@ -1,0 +1,130 @@
+using DmaActors.Actors.Arbitration;
+using DmaActors.Actors.Completion;
+using DmaActors.Actors.Transfers;
+
+namespace DmaActors.Actors.Channels;
+
+// The hardware side: getting a physical channel from the arbiter, starting descriptors on it,
+// and turning its reports into completed cookies and queued callbacks. At every descriptor
+// boundary the physical channel goes back to the arbiter, which hands it to whoever waits
+// longest (time-division multiplexing) or straight back to this channel.
+public sealed partial class VirtualChannelActor
+{
+    private const int FailuresKept = 1024;
+
+    private void ReceiveHardware()
+    {
+        Receive<PhysicalChannelAssigned>(OnAssigned);
+        Receive<PhysicalChannelUnavailable>(u => Context.Log.LogUnavailable(_s.Name, u.Reason));
+        Receive<DescriptorFinished>(OnFinished);
+        Receive<PeriodElapsed>(OnPeriodElapsed);
+        Receive<PeriodCallbackRan>(_ => _s.PeriodCallbackPending = false);
+        Receive<TransferPreempted>(OnPreempted);
+        Receive<TransferPaused>(p => OnHardwareConfirmed(0, p.Residue));
+        Receive<TransferResumed>(_ => OnHardwareConfirmed(0, 0));
+        Receive<TransferAborted>(a => OnHardwareConfirmed(a.BytesMoved, 0));
+        Receive<CallbacksDrained>(_ => OnCallbacksDrained());
+    }
+
+    /// <summary>Asks for a physical channel, or starts the next descriptor on the one held.</summary>
+    private void NeedHardware()
+    {
+        if (_s.Paused) return;
+        if (_s.Physical is not null)
+        {
+            if (_s.Active is null || !_s.ActiveRunning) StartNextOrRelease();
+            return;
+        }
+        if ((_s.Active is not null || _s.Issued.Count > 0) && !_s.WaitingForPhysical)
+        {
+            _s.WaitingForPhysical = true;
+            _s.Arbiter.Tell(new RequestPhysicalChannel(Self));
+        }
+    }
+
+    private void OnAssigned(PhysicalChannelAssigned assigned)
+    {
+        _s.WaitingForPhysical = false;
+        if (_s.Physical is not null && _s.PhysicalIndex != assigned.Channel)
+        {
+            _s.Arbiter.Tell(new ReleasePhysicalChannel(assigned.Channel, Self, WantsMore: false));
+            return;
+        }
+        _s.Physical = assigned.PhysicalChannel;
+        _s.PhysicalIndex = assigned.Channel;
+        if (_s.Paused)
+        {
+            ReleasePhysical(wantsMore: false);
+            return;
+        }
+        StartNextOrRelease();
+    }
+
+    private void StartNextOrRelease()
+    {
+        if (_s.Active is { Run: { } preempted })
+        {
+            _s.ActiveRunning = true;
+            _s.Physical!.Tell(new StartDescriptor(preempted));
+            return;
+        }
+        if (_s.Issued.First is { } node)
+        {
+            _s.Issued.RemoveFirst();
+            var descriptor = node.Value;
+            descriptor.State = DescriptorState.Active;
+            descriptor.Run = new DescriptorRun(descriptor.Id, descriptor.Cookie, descriptor.Spec);
+            _s.Active = descriptor;
+            _s.ActiveRunning = true;
+            _s.Physical!.Tell(new StartDescriptor(descriptor.Run));
+            return;
+        }
+        ReleasePhysical(wantsMore: false);
+    }
+
+    private void ReleasePhysical(bool wantsMore)
+    {
+        _s.Arbiter.Tell(new ReleasePhysicalChannel(_s.PhysicalIndex, Self, wantsMore));
+        _s.Physical = null;
+        _s.PhysicalIndex = -1;
+        _s.WaitingForPhysical = wantsMore;
+    }
+
+    private void OnFinished(DescriptorFinished finished)
+    {
+        // A report for a descriptor that was terminated meanwhile: it is already on desc_terminated.
+        if (_s.Active is not { } descriptor || descriptor.Id != finished.DescriptorId) return;
+        _s.Active = null;
+        _s.ActiveRunning = false;
+        _s.Cookies.Complete(descriptor.Cookie);
+        _s.CompletedCount++;
+        if (finished.Outcome.Result != TransferResult.NoError) RecordFailure(descriptor.Cookie, finished.Outcome.Result);
+        descriptor.State = DescriptorState.Completed;
+        _s.Completion.Tell(new CallbackDue(descriptor.Cookie, finished.Outcome, descriptor.Options.Callback, _s.Epoch));
+        if (descriptor.Reusable) ReturnToAllocated(descriptor);
+        else Free(descriptor);
+        if (_s.Physical is not null) ReleasePhysical(wantsMore: _s.Issued.Count > 0 && !_s.Paused);
+    }
+
+    private void OnPeriodElapsed(PeriodElapsed period)
+    {
+        if (_s.Active is not { } descriptor || descriptor.Id != period.DescriptorId || descriptor.Options.Callback is not { } callback) return;
+        // Periods that pass before the tasklet runs collapse into one callback (V-8).
+        if (_s.PeriodCallbackPending) return;
+        _s.PeriodCallbackPending = true;
+        _s.Completion.Tell(new PeriodCallbackDue(descriptor.Cookie, callback, _s.Epoch));
+    }
+
+    private void OnPreempted(TransferPreempted preempted)
+    {
+        if (_s.Active?.Run != preempted.Run) return;
+        _s.ActiveRunning = false;
+        if (_s.Physical is not null) ReleasePhysical(wantsMore: !_s.Paused);
+    }
+
+    private void RecordFailure(int cookie, TransferResult result)
+    {
+        if (_s.Failures.Count >= FailuresKept) _s.Failures.Remove(_s.Failures.Keys.First());
+        _s.Failures[cookie] = result;
+    }
+}

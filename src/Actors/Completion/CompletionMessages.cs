@@ -1,0 +1,47 @@
+using DmaActors.Actors.Transfers;
+
+namespace DmaActors.Actors.Completion;
+
+/// <summary>Virtual channel → completion: a descriptor completed; run its callback (if it has one).</summary>
+/// <param name="Cookie">The descriptor's cookie.</param>
+/// <param name="Outcome">Result and residue, for <c>callback_result</c>.</param>
+/// <param name="Callback">The client's callback, or null.</param>
+/// <param name="Epoch">The channel's terminate epoch when it completed; older epochs are dropped.</param>
+public sealed record CallbackDue(int Cookie, TransferOutcome Outcome, Action<TransferOutcome>? Callback, long Epoch);
+
+/// <summary>Virtual channel → completion: a cyclic descriptor finished one or more periods; run its callback once.</summary>
+/// <param name="Cookie">The cyclic descriptor's cookie.</param>
+/// <param name="Callback">The client's period callback.</param>
+/// <param name="Epoch">The channel's terminate epoch.</param>
+public sealed record PeriodCallbackDue(int Cookie, Action<TransferOutcome> Callback, long Epoch);
+
+/// <summary>Completion → virtual channel: the pending period callback has run (the next period may schedule another).</summary>
+public sealed record PeriodCallbackRan
+{
+    /// <summary>The one instance.</summary>
+    public static readonly PeriodCallbackRan Instance = new();
+}
+
+/// <summary>Virtual channel → completion: terminate happened; callbacks of epochs before <see cref="Epoch"/> must not run.</summary>
+/// <param name="Epoch">The new epoch.</param>
+public sealed record DropCallbacksBefore(long Epoch);
+
+/// <summary>Asks the completion actor to reply <see cref="CallbacksDrained"/> once every callback queued before it has run (tasklet_kill).</summary>
+public sealed record DrainCallbacks
+{
+    /// <summary>The one instance.</summary>
+    public static readonly DrainCallbacks Instance = new();
+}
+
+/// <summary>Reply to <see cref="DrainCallbacks"/>.</summary>
+public sealed record CallbacksDrained
+{
+    /// <summary>The one instance.</summary>
+    public static readonly CallbacksDrained Instance = new();
+}
+
+/// <summary>Published on the event stream when a client callback threw; the completion actor carries on.</summary>
+/// <param name="Channel">The channel's name.</param>
+/// <param name="Cookie">The descriptor's cookie.</param>
+/// <param name="Error">What the callback threw.</param>
+public sealed record CallbackFailed(string Channel, int Cookie, Exception Error);

@@ -1,0 +1,67 @@
+using DmaActors.Actors.Arbitration;
+using DmaActors.Actors.Bus;
+using DmaActors.Actors.Channels;
+using DmaActors.Actors.Faults;
+using DmaActors.Actors.Memory;
+
+namespace DmaActors.Actors.Controller;
+
+/// <summary>
+/// A DMA controller as configuration, not as a subclass per chip: channel counts, request lines,
+/// bus, arbitration, multiplexing, residue granularity. Presets for real parts build on it.
+/// </summary>
+public sealed record ControllerConfig
+{
+    /// <summary>The controller's number: channels are named <c>dma{Id}chan{N}</c>, as in sysfs.</summary>
+    public int Id { get; init; }
+
+    /// <summary>Name of the controller's actor under <c>/user</c>; <c>dma{Id}</c> when null.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The memory the controller masters.</summary>
+    public required PhysicalMemory Memory { get; init; }
+
+    /// <summary>The controller's bus. Default: 32-bit at 100 MHz.</summary>
+    public BusTiming Bus { get; init; } = new(4, 100_000_000);
+
+    /// <summary>Hardware channels.</summary>
+    public int PhysicalChannels { get; init; } = 8;
+
+    /// <summary>Channels clients can request (dma_chan), multiplexed onto the physical ones.</summary>
+    public int VirtualChannels { get; init; } = 8;
+
+    /// <summary>DRQ lines devices can be wired to.</summary>
+    public int RequestLines { get; init; } = 32;
+
+    /// <summary>Makes the arbitration policy (policies keep state, so each controller gets its own). Default: round-robin.</summary>
+    public Func<ArbitrationPolicy> Policy { get; init; } = ArbitrationPolicy.RoundRobin;
+
+    /// <summary>How virtual channels share physical ones.</summary>
+    public ChannelMultiplexing Multiplexing { get; init; } = ChannelMultiplexing.Pooled;
+
+    /// <summary>With pooled multiplexing, preempt after this many bursts when others wait (0: descriptor boundaries only).</summary>
+    public int QuantumBursts { get; init; }
+
+    /// <summary>How finely tx_status reports residue.</summary>
+    public ResidueGranularity ResidueGranularity { get; init; } = ResidueGranularity.Burst;
+
+    /// <summary>Bus errors to inject, if any.</summary>
+    public FaultPlan? Faults { get; init; }
+
+    /// <summary>The actor name used.</summary>
+    public string ActorName => Name ?? $"dma{Id}";
+
+    /// <summary>Checks the numbers; throws naming what is wrong.</summary>
+    public ControllerConfig Validated()
+    {
+        Bus.Validated();
+        ArgumentOutOfRangeException.ThrowIfNegative(Id, nameof(Id));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(PhysicalChannels, nameof(PhysicalChannels));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(VirtualChannels, nameof(VirtualChannels));
+        ArgumentOutOfRangeException.ThrowIfNegative(RequestLines, nameof(RequestLines));
+        ArgumentOutOfRangeException.ThrowIfNegative(QuantumBursts, nameof(QuantumBursts));
+        if (Multiplexing == ChannelMultiplexing.Dedicated && VirtualChannels > PhysicalChannels)
+            throw new ArgumentException($"A dedicated controller binds each virtual channel to its own physical channel: {VirtualChannels} virtual channels need at least as many physical ones (it has {PhysicalChannels}).");
+        return this;
+    }
+}
