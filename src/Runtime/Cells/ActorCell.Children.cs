@@ -12,8 +12,6 @@ internal sealed partial class ActorCell
     /// <summary>Live children by name. Guarded by locking the dictionary itself; created on first spawn.</summary>
     private Dictionary<string, ActorCell>? _children;
 
-    /// <summary>Children this actor asked to stop that have not stopped yet (owner thread).</summary>
-    private HashSet<ActorCell>? _stoppingChildren;
 
     /// <inheritdoc/>
     public IReadOnlyList<IActorRef> Children => [.. ChildCells().Select(c => c.Self)];
@@ -33,7 +31,7 @@ internal sealed partial class ActorCell
     public void Stop(IActorRef actor)
     {
         var cell = ActorSystem.CellOf(actor, nameof(actor));
-        if (IsChild(cell)) (_stoppingChildren ??= []).Add(cell);
+        if (IsChild(cell)) (Extras.StoppingChildren ??= []).Add(cell);
         cell.SendSystem(new Terminate());
     }
 
@@ -83,13 +81,13 @@ internal sealed partial class ActorCell
         {
             lock (children) children.Remove(child.Name);
         }
-        _stoppingChildren?.Remove(child);
-        _restartBudgets?.Remove(child);
+        _extras?.StoppingChildren?.Remove(child);
+        _extras?.RestartBudgets?.Remove(child);
         if (_terminating)
         {
             if (ChildCells().Count == 0) FinishTerminate();
         }
-        else if (_pendingRecreate is { } cause && _stoppingChildren is not { Count: > 0 })
+        else if (_extras?.PendingRecreate is { } cause && _extras.StoppingChildren is not { Count: > 0 })
         {
             FinishRecreate(cause);
         }

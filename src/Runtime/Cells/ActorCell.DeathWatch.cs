@@ -7,20 +7,14 @@ namespace DmaActors.Runtime.Cells;
 // already stopped works because its closed mailbox answers a Watch at once.
 internal sealed partial class ActorCell
 {
-    /// <summary>Actors this one watches (owner thread).</summary>
-    private HashSet<ActorCell>? _watching;
 
-    /// <summary>Watched actors whose Terminated is queued but not yet delivered (owner thread).</summary>
-    private HashSet<ActorCell>? _terminatedQueued;
 
-    /// <summary>Actors watching this one (owner thread).</summary>
-    private HashSet<ActorCell>? _watchedBy;
 
     /// <inheritdoc/>
     public IActorRef Watch(IActorRef actor)
     {
         var target = ActorSystem.CellOf(actor, nameof(actor));
-        if (target != this && (_watching ??= []).Add(target)) target.SendSystem(new Watch(this));
+        if (target != this && (Extras.Watching ??= []).Add(target)) target.SendSystem(new Watch(this));
         return actor;
     }
 
@@ -28,36 +22,37 @@ internal sealed partial class ActorCell
     public IActorRef Unwatch(IActorRef actor)
     {
         var target = ActorSystem.CellOf(actor, nameof(actor));
-        if (_watching?.Remove(target) == true) target.SendSystem(new Unwatch(this));
-        _terminatedQueued?.Remove(target);
+        if (_extras?.Watching?.Remove(target) == true) target.SendSystem(new Unwatch(this));
+        _extras?.TerminatedQueued?.Remove(target);
         return actor;
     }
 
     private void OnWatchedBy(ActorCell watcher)
     {
-        if (watcher != this) (_watchedBy ??= []).Add(watcher);
+        if (watcher != this) (Extras.WatchedBy ??= []).Add(watcher);
     }
 
     private void OnWatcheeTerminated(ActorCell actor)
     {
-        if (_watching?.Remove(actor) != true) return;
-        (_terminatedQueued ??= []).Add(actor);
+        if (_extras?.Watching?.Remove(actor) != true) return;
+        (Extras.TerminatedQueued ??= []).Add(actor);
         // A normal message, behind whatever the dead actor sent before it stopped.
         Post(new DeliverTerminated(actor), actor.Self);
     }
 
     private void NotifyWatchersAndUnwatchAll()
     {
-        if (_watchedBy is not null)
+        if (_extras is not { } extras) return;
+        if (extras.WatchedBy is not null)
         {
-            foreach (var watcher in _watchedBy) watcher.SendSystem(new DeathWatchNotification(this));
-            _watchedBy = null;
+            foreach (var watcher in extras.WatchedBy) watcher.SendSystem(new DeathWatchNotification(this));
+            extras.WatchedBy = null;
         }
-        if (_watching is not null)
+        if (extras.Watching is not null)
         {
-            foreach (var watchee in _watching) watchee.SendSystem(new Unwatch(this));
-            _watching = null;
+            foreach (var watchee in extras.Watching) watchee.SendSystem(new Unwatch(this));
+            extras.Watching = null;
         }
-        _terminatedQueued = null;
+        extras.TerminatedQueued = null;
     }
 }

@@ -38,13 +38,13 @@ internal sealed partial class ActorCell
         switch (message)
         {
             case TimerFired fired:
-                if (_timers?.TryTake(fired, out var payload) != true) return;
+                if (_extras?.Timers?.TryTake(fired, out var payload) != true) return;
                 System.Tracer?.OnTimer(Self, fired.Key, payload);
                 _current = new Envelope(payload, null);
                 _actor?.Dispatch(payload);
                 return;
             case DeliverTerminated deliver:
-                if (_terminatedQueued?.Remove(deliver.Actor) != true) return;
+                if (_extras?.TerminatedQueued?.Remove(deliver.Actor) != true) return;
                 _current = new Envelope(new Terminated(deliver.Actor.Self), deliver.Actor.Self);
                 _actor?.Dispatch(_current.Message);
                 return;
@@ -64,11 +64,11 @@ internal sealed partial class ActorCell
     /// </summary>
     private void HandleInvokeFailure(Exception cause, ActorCell? perpetrator = null)
     {
-        _failedMessage = _current.Message;
+        Extras.FailedMessage = _current.Message;
         if (!_failed)
         {
             _failed = true;
-            _perpetrator = perpetrator;
+            Extras.Perpetrator = perpetrator;
             SuspendMailbox();
             foreach (var child in ChildCells())
             {

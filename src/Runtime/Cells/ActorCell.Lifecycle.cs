@@ -16,14 +16,8 @@ internal sealed partial class ActorCell
     /// <summary>Set from a failure until Resume or the end of Recreate; the mailbox holds one suspension for it.</summary>
     private bool _failed;
 
-    /// <summary>The child whose escalated failure made this actor fail (it is suspended by its own failure, not by ours).</summary>
-    private ActorCell? _perpetrator;
 
-    /// <summary>The message that was being handled when the actor failed (given to PreRestart).</summary>
-    private object? _failedMessage;
 
-    /// <summary>A restart waiting for the old instance's children to finish stopping.</summary>
-    private Exception? _pendingRecreate;
 
     /// <summary>Terminate has been received; children are stopping or the cell is closed.</summary>
     private bool _terminating;
@@ -59,7 +53,7 @@ internal sealed partial class ActorCell
                 case Failed failed: OnChildFailed(failed.Child, failed.Cause); break;
                 case ChildTerminated child: OnChildTerminated(child.Child); break;
                 case Watch watch: OnWatchedBy(watch.Watcher); break;
-                case Unwatch unwatch: _watchedBy?.Remove(unwatch.Watcher); break;
+                case Unwatch unwatch: _extras?.WatchedBy?.Remove(unwatch.Watcher); break;
                 case DeathWatchNotification death: OnWatcheeTerminated(death.Actor); break;
             }
         }
@@ -96,7 +90,7 @@ internal sealed partial class ActorCell
     /// </summary>
     private void OnResume(Exception? causedByFailure)
     {
-        var perpetrator = causedByFailure is null ? null : _perpetrator;
+        var perpetrator = causedByFailure is null ? null : Extras.Perpetrator;
         if (causedByFailure is not null)
         {
             if (!_failed) return;
@@ -119,18 +113,18 @@ internal sealed partial class ActorCell
         {
             try
             {
-                failed.InvokePreRestart(cause, _failedMessage);
+                failed.InvokePreRestart(cause, Extras.FailedMessage);
             }
             catch (Exception hookFault)
             {
                 System.Log.LogError(hookFault, "{Path}: PreRestart threw; restarting anyway", Path);
             }
         }
-        _timers?.CancelAll();
+        _extras?.Timers?.CancelAll();
         UnstashAll();
-        if (_stoppingChildren is { Count: > 0 })
+        if (Extras.StoppingChildren is { Count: > 0 })
         {
-            _pendingRecreate = cause;
+            Extras.PendingRecreate = cause;
             return;
         }
         FinishRecreate(cause);
@@ -138,7 +132,7 @@ internal sealed partial class ActorCell
 
     private void FinishRecreate(Exception cause)
     {
-        _pendingRecreate = null;
+        Extras.PendingRecreate = null;
         // Children PreRestart kept alive, taken before the new instance starts children of its own.
         var survivors = ChildCells();
         try
@@ -160,8 +154,8 @@ internal sealed partial class ActorCell
     private void ClearFailure()
     {
         _failed = false;
-        _perpetrator = null;
-        _failedMessage = null;
+        Extras.Perpetrator = null;
+        Extras.FailedMessage = null;
     }
 
     private void OnTerminate()
@@ -169,7 +163,7 @@ internal sealed partial class ActorCell
         if (_terminating) return;
         _terminating = true;
         SuspendMailbox();
-        _timers?.CancelAll();
+        _extras?.Timers?.CancelAll();
         var children = ChildCells();
         foreach (var child in children) child.SendSystem(new Terminate());
         if (children.Count == 0) FinishTerminate();

@@ -5,7 +5,6 @@ namespace DmaActors.Runtime.Cells;
 // the same, as Akka.NET's stash does.
 internal sealed partial class ActorCell
 {
-    private List<Envelope>? _stash;
 
     /// <inheritdoc/>
     public void Stash()
@@ -14,14 +13,14 @@ internal sealed partial class ActorCell
             throw new IllegalActorStateException($"{Path}: Stash() needs a current message; call it from a message handler.");
         if (_currentStashed)
             throw new IllegalActorStateException($"{Path}: the current message ({_current.Message.GetType().Name}) is already stashed.");
-        (_stash ??= []).Add(_current);
+        (Extras.Stash ??= []).Add(_current);
         _currentStashed = true;
     }
 
     /// <inheritdoc/>
     public void UnstashAll()
     {
-        if (_stash is not { Count: > 0 } stash) return;
+        if (_extras?.Stash is not { Count: > 0 } stash) return;
         var front = new Queue<Envelope>(stash.Count + (_unstashed?.Count ?? 0));
         foreach (var envelope in stash) front.Enqueue(envelope);
         if (_unstashed is not null)
@@ -36,8 +35,8 @@ internal sealed partial class ActorCell
 
     private void DropStash()
     {
-        if (_stash is null) return;
-        foreach (var envelope in _stash) System.DeadLetter(envelope.Message, envelope.Sender, Self);
-        _stash = null;
+        if (_extras?.Stash is not { } stash) return;
+        foreach (var envelope in stash) System.DeadLetter(envelope.Message, envelope.Sender, Self);
+        _extras.Stash = null;
     }
 }

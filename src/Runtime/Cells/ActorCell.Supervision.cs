@@ -9,7 +9,6 @@ namespace DmaActors.Runtime.Cells;
 // actor's strategy and carried out. Restart budgets are per child.
 internal sealed partial class ActorCell
 {
-    private Dictionary<ActorCell, RestartBudget>? _restartBudgets;
 
     private SupervisorStrategy Strategy => Props.SupervisorStrategy ?? _actor?.OwnSupervisorStrategy ?? SupervisorStrategy.Default;
 
@@ -20,8 +19,8 @@ internal sealed partial class ActorCell
         var directive = strategy.Decide(child.Self, cause);
         if (directive == Directive.Restart)
         {
-            _restartBudgets ??= [];
-            if (!_restartBudgets.TryGetValue(child, out var budget)) _restartBudgets[child] = budget = new RestartBudget();
+            Extras.RestartBudgets ??= [];
+            if (!Extras.RestartBudgets.TryGetValue(child, out var budget)) Extras.RestartBudgets[child] = budget = new RestartBudget();
             if (!budget.TryRestart(strategy, System.Clock.NowNanoseconds)) directive = Directive.Stop;
         }
         LogDecision(child, cause, directive);

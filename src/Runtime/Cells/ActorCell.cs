@@ -32,9 +32,10 @@ internal sealed partial class ActorCell : IActorContext
 
     /// <summary>Whether every step is recorded (deterministic dispatcher); read per message, so a field, not a virtual call.</summary>
     private readonly bool _recordsSteps;
+
+    /// <summary>Rarely used state, created on first use (published with a volatile write: <see cref="CellExtras.BlockedOn"/> is read across threads).</summary>
+    private CellExtras? _extras;
     private string? _path;
-    private ILogger? _log;
-    private TimerScheduler? _timers;
 
     /// <summary>The live instance; null before Create, between a failed restart's stop and rebuild, and after stop.</summary>
     private Actor? _actor;
@@ -51,6 +52,16 @@ internal sealed partial class ActorCell : IActorContext
         _dispatcher = dispatcher;
         _recordsSteps = dispatcher.RecordsSteps;
         Self = new LocalActorRef(this);
+    }
+
+    private CellExtras Extras
+    {
+        get
+        {
+            if (_extras is { } extras) return extras;
+            Volatile.Write(ref _extras, new CellExtras());
+            return _extras!;
+        }
     }
 
     internal static ActorCell? Constructing => t_constructing;
@@ -85,10 +96,10 @@ internal sealed partial class ActorCell : IActorContext
     public IClock Clock => System.Clock;
 
     /// <inheritdoc/>
-    public ITimerScheduler Timers => _timers ??= new TimerScheduler(this);
+    public ITimerScheduler Timers => Extras.Timers ??= new TimerScheduler(this);
 
     /// <inheritdoc/>
-    public ILogger Log => _log ??= System.LoggerFactory.CreateLogger(Props.ActorType.FullName ?? Props.ActorType.Name);
+    public ILogger Log => Extras.Log ??= System.LoggerFactory.CreateLogger(Props.ActorType.FullName ?? Props.ActorType.Name);
 
     /// <summary>Builds a new instance from <see cref="Props"/>, with this cell as its context.</summary>
     private Actor NewActor()
