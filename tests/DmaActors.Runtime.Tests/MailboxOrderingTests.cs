@@ -88,6 +88,46 @@ public sealed class MailboxOrderingTests
         Assert.True(cell.RunCount >= 20, $"{cell.RunCount} runs for 102 messages at throughput 5");
     }
 
+    [Fact]
+    public void A_message_sent_while_its_receiver_stops_is_either_handled_or_dead_lettered_never_lost()
+    {
+        const int senders = 4;
+        const int perSender = 20_000;
+        for (int round = 0; round < 5; round++)
+        {
+            using var system = ThreadPoolSystem(ClockKind.Real, throughput: 5);
+            long handled = 0, deadLettered = 0;
+            var letters = system.ActorOf(Props.Create(() => new DeadLetterCounter(() => Interlocked.Increment(ref deadLettered))));
+            system.EventStream.Subscribe<Events.DeadLetter>(letters);
+            var target = system.ActorOf(Props.Create(() => new HandledCounter(() => Interlocked.Increment(ref handled))));
+            using var start = new ManualResetEventSlim(false);
+            var threads = Enumerable.Range(0, senders).Select(_ => new Thread(() =>
+            {
+                start.Wait();
+                for (int i = 0; i < perSender; i++) target.Tell(i);
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            start.Set();
+            system.Stop(target); // races with the senders
+            threads.ForEach(t => t.Join());
+            system.RunUntilIdle();
+            Assert.Equal(senders * perSender, Interlocked.Read(ref handled) + Interlocked.Read(ref deadLettered));
+        }
+    }
+
+    private sealed class HandledCounter : Actor
+    {
+        public HandledCounter(Action count) => Receive<int>(_ => count());
+    }
+
+    private sealed class DeadLetterCounter : Actor
+    {
+        public DeadLetterCounter(Action count) => Receive<Events.DeadLetter>(letter =>
+        {
+            if (letter.Message is int) count();
+        });
+    }
+
     private sealed record Sequenced(int Sender, int Seq);
 
     private sealed record SequenceReport(int Received, int OutOfOrder);

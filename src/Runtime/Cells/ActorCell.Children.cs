@@ -39,8 +39,8 @@ internal sealed partial class ActorCell
     internal ActorCell SpawnChild(Props props, string? name, Dispatcher dispatcher)
     {
         ArgumentNullException.ThrowIfNull(props);
-        name ??= "$" + Interlocked.Increment(ref s_anonymous).ToString("x", CultureInfo.InvariantCulture);
-        ValidateName(name);
+        if (name is null) name = "$" + Interlocked.Increment(ref s_anonymous).ToString("x", CultureInfo.InvariantCulture);
+        else ValidateName(name);
         var children = Volatile.Read(ref _children);
         if (children is null)
         {
@@ -59,12 +59,12 @@ internal sealed partial class ActorCell
         return child;
     }
 
-    /// <summary>A snapshot of the live children.</summary>
-    internal List<ActorCell> ChildCells()
+    /// <summary>A snapshot of the live children (a shared empty array for a childless actor: no allocation).</summary>
+    internal IReadOnlyList<ActorCell> ChildCells()
     {
         var children = Volatile.Read(ref _children);
-        if (children is null) return [];
-        lock (children) return [.. children.Values];
+        if (children is null) return Array.Empty<ActorCell>();
+        lock (children) return children.Count == 0 ? Array.Empty<ActorCell>() : [.. children.Values];
     }
 
     private bool IsChild(ActorCell cell)
@@ -77,15 +77,21 @@ internal sealed partial class ActorCell
     private void OnChildTerminated(ActorCell child)
     {
         var children = Volatile.Read(ref _children);
+        int left = 0;
         if (children is not null)
         {
-            lock (children) children.Remove(child.Name);
+            // Count under the lock: a snapshot per stopping child made stopping n children O(n²).
+            lock (children)
+            {
+                children.Remove(child.Name);
+                left = children.Count;
+            }
         }
         _extras?.StoppingChildren?.Remove(child);
         _extras?.RestartBudgets?.Remove(child);
         if (_terminating)
         {
-            if (ChildCells().Count == 0) FinishTerminate();
+            if (left == 0) FinishTerminate();
         }
         else if (_extras?.PendingRecreate is { } cause && _extras.StoppingChildren is not { Count: > 0 })
         {
