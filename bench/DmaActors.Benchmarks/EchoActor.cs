@@ -1,0 +1,12 @@
+using DmaActors.Runtime;
+
+namespace DmaActors.Benchmarks;
+
+/// <summary>Sends every ball straight back to its sender: the ponger and the many-pairs destination.</summary>
+internal sealed class EchoActor : Actor
+{
+    public EchoActor()
+    {
+        Receive<BenchMessages.Ping>(ping => Sender.Tell(ping, Self));
+    }
+}

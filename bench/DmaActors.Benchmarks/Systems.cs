@@ -1,0 +1,37 @@
+using DmaActors.Runtime;
+
+namespace DmaActors.Benchmarks;
+
+/// <summary>How every benchmark builds and tears down its actor system.</summary>
+internal static class Systems
+{
+    /// <summary>Longest a benchmark waits for its actors before declaring them stalled.</summary>
+    public static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
+
+    /// <summary>A thread-pool system on the real clock: real concurrency, wall time.</summary>
+    public static ActorSystem CreateRealTime(string name, int throughput = 30) =>
+        ActorSystem.Create(name, new ActorSystemSettings
+        {
+            Dispatcher = DispatcherKind.ThreadPool,
+            Clock = ClockKind.Real,
+            Throughput = throughput,
+            WallClockLimit = Limit,
+        });
+
+    /// <summary>
+    /// Stops a system holding many top-level actors. Each actor is stopped on its own first and
+    /// awaited, so the user guardian never terminates with a wide child table: the kernel's
+    /// terminate path is quadratic in the number of children (see bench/README.md).
+    /// </summary>
+    public static void ShutdownWide(ActorSystem system, IReadOnlyList<IActorRef> actors)
+    {
+        var stopped = new Task[actors.Count];
+        for (int i = 0; i < actors.Count; i++)
+        {
+            system.Stop(actors[i]);
+            stopped[i] = system.WhenTerminated(actors[i]);
+        }
+        if (!Task.WaitAll(stopped, Limit)) throw new TimeoutException($"{actors.Count} actors did not stop within {Limit}.");
+        system.Shutdown();
+    }
+}
