@@ -33,7 +33,8 @@ public sealed record DeclineGrant(int Channel);
 
 /// <summary>Virtual channel → arbiter: I have issued work and need a physical channel.</summary>
 /// <param name="VirtualChannel">The requester.</param>
-public sealed record RequestPhysicalChannel(IActorRef VirtualChannel);
+/// <param name="Index">Its channel number; a dedicated controller binds it to the physical channel of the same number (-1: any).</param>
+public sealed record RequestPhysicalChannel(IActorRef VirtualChannel, int Index = -1);
 
 /// <summary>Virtual channel → arbiter: forget my request (paused or terminated while waiting).</summary>
 /// <param name="VirtualChannel">The requester.</param>

@@ -17,7 +17,7 @@ public sealed partial class ControllerArbiterActor
 
     private void ReceiveAssignment()
     {
-        Receive<RequestPhysicalChannel>(r => Enqueue(r.VirtualChannel));
+        Receive<RequestPhysicalChannel>(r => Enqueue(r.VirtualChannel, r.Index));
         Receive<CancelPhysicalChannelRequest>(c => _waiting.Remove(c.VirtualChannel));
         Receive<ReleasePhysicalChannel>(OnRelease);
     }
@@ -30,11 +30,11 @@ public sealed partial class ControllerArbiterActor
         for (int i = 0; i < channels; i++) _free.Add(i);
     }
 
-    private void Enqueue(IActorRef virtualChannel)
+    private void Enqueue(IActorRef virtualChannel, int index)
     {
         if (_settings.Multiplexing == ChannelMultiplexing.Dedicated)
         {
-            AssignDedicated(virtualChannel);
+            AssignDedicated(virtualChannel, index);
             return;
         }
         if (_waiting.Contains(virtualChannel) || Array.IndexOf(_owners, virtualChannel) >= 0) return;
@@ -42,16 +42,26 @@ public sealed partial class ControllerArbiterActor
         AssignFree();
     }
 
-    private void AssignDedicated(IActorRef virtualChannel)
+    /// <summary>Binds virtual channel <paramref name="index"/> to physical channel <paramref name="index"/> (pl330-style), once.</summary>
+    private void AssignDedicated(IActorRef virtualChannel, int index)
     {
         if (!_dedicated.TryGetValue(virtualChannel, out int channel))
         {
-            if (_free.Count == 0)
+            if (index >= 0 && _free.Contains(index))
             {
-                virtualChannel.Tell(new PhysicalChannelUnavailable($"All {_channels.Length} physical channels are bound; a dedicated controller cannot serve another virtual channel."));
+                channel = index;
+            }
+            else if (_free.Count == 0 || index >= 0)
+            {
+                virtualChannel.Tell(new PhysicalChannelUnavailable(index >= 0
+                    ? $"Physical channel {index} does not exist or is bound to another virtual channel; a dedicated controller binds virtual channel i to physical channel i."
+                    : $"All {_channels.Length} physical channels are bound; a dedicated controller cannot serve another virtual channel."));
                 return;
             }
-            channel = _free.Min;
+            else
+            {
+                channel = _free.Min;
+            }
             _free.Remove(channel);
             _dedicated[virtualChannel] = channel;
             _owners[channel] = virtualChannel;
@@ -63,7 +73,7 @@ public sealed partial class ControllerArbiterActor
     {
         if (_settings.Multiplexing == ChannelMultiplexing.Dedicated)
         {
-            if (release.WantsMore) AssignDedicated(release.VirtualChannel);
+            if (release.WantsMore) AssignDedicated(release.VirtualChannel, -1);
             return;
         }
         if (!Equals(_owners[release.Channel], release.VirtualChannel)) return;

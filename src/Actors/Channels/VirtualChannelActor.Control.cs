@@ -45,14 +45,15 @@ public sealed partial class VirtualChannelActor
     private void OnTerminateAll()
     {
         // Callbacks queued before now, of completed descriptors too, must never run (V-12).
-        _s.Epoch++;
-        _s.Completion.Tell(new DropCallbacksBefore(_s.Epoch));
+        _s.Epoch.Advance();
         _s.PeriodCallbackPending = false;
         _s.Paused = false;
         CancelPhysicalRequest();
         int dropped = DropList(_s.Issued) + DropList(_s.Submitted) + DropList(_s.Allocated);
+        long moved = 0;
         if (_s.Active is { } active)
         {
+            moved = active.Run?.BytesMoved ?? 0;
             active.State = DescriptorState.Terminated;
             _s.Terminated.Add(active);
             _s.Active = null;
@@ -67,7 +68,8 @@ public sealed partial class VirtualChannelActor
             _s.ActiveRunning = false;
         }
         if (_s.Physical is not null) ReleasePhysical(wantsMore: false);
-        Sender.Tell(new AllTerminated(dropped, 0));
+        // Preempted or waiting: nothing on the hardware to stop, but it had moved data.
+        Sender.Tell(new AllTerminated(dropped, moved));
     }
 
     /// <summary>Frees every descriptor of <paramref name="list"/>; reusable ones go back to the allocated list (V-13).</summary>

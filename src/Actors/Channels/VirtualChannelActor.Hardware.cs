@@ -38,7 +38,7 @@ public sealed partial class VirtualChannelActor
         if ((_s.Active is not null || _s.Issued.Count > 0) && !_s.WaitingForPhysical)
         {
             _s.WaitingForPhysical = true;
-            _s.Arbiter.Tell(new RequestPhysicalChannel(Self));
+            _s.Arbiter.Tell(new RequestPhysicalChannel(Self, _s.Index));
         }
     }
 
@@ -100,7 +100,7 @@ public sealed partial class VirtualChannelActor
         _s.CompletedCount++;
         if (finished.Outcome.Result != TransferResult.NoError) RecordFailure(descriptor.Cookie, finished.Outcome.Result);
         descriptor.State = DescriptorState.Completed;
-        _s.Completion.Tell(new CallbackDue(descriptor.Cookie, finished.Outcome, descriptor.Options.Callback, _s.Epoch));
+        _s.Completion.Tell(new CallbackDue(descriptor.Cookie, finished.Outcome, descriptor.Options.Callback, _s.Epoch.Current));
         if (descriptor.Reusable) ReturnToAllocated(descriptor);
         else Free(descriptor);
         if (_s.Physical is not null) ReleasePhysical(wantsMore: _s.Issued.Count > 0 && !_s.Paused);
@@ -112,7 +112,7 @@ public sealed partial class VirtualChannelActor
         // Periods that pass before the tasklet runs collapse into one callback (V-8).
         if (_s.PeriodCallbackPending) return;
         _s.PeriodCallbackPending = true;
-        _s.Completion.Tell(new PeriodCallbackDue(descriptor.Cookie, callback, _s.Epoch));
+        _s.Completion.Tell(new PeriodCallbackDue(descriptor.Cookie, callback, _s.Epoch.Current));
     }
 
     private void OnPreempted(TransferPreempted preempted)

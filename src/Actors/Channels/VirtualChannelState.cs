@@ -1,3 +1,4 @@
+using DmaActors.Actors.Completion;
 using DmaActors.Actors.Transfers;
 using DmaActors.Runtime;
 
@@ -8,8 +9,11 @@ namespace DmaActors.Actors.Channels;
 /// crash continues with the same lists and cookies: no queued descriptor is lost (the Props
 /// factory hands the same state to the new instance).
 /// </summary>
-internal sealed class VirtualChannelState(string name, IActorRef arbiter, IActorRef completion, ResidueGranularity granularity)
+internal sealed class VirtualChannelState(int index, string name, IActorRef arbiter, IActorRef completion, CallbackEpoch epoch, ResidueGranularity granularity)
 {
+    /// <summary>The channel's number on its controller (a dedicated controller binds it to the physical channel of the same number).</summary>
+    public int Index { get; } = index;
+
     public string Name { get; } = name;
 
     public IActorRef Arbiter { get; } = arbiter;
@@ -50,8 +54,8 @@ internal sealed class VirtualChannelState(string name, IActorRef arbiter, IActor
 
     public bool Paused { get; set; }
 
-    /// <summary>Bumped by every terminate; callbacks queued under an older epoch never run.</summary>
-    public long Epoch { get; set; }
+    /// <summary>Bumped by every terminate, shared with the completion actor: callbacks queued under an older epoch never run.</summary>
+    public CallbackEpoch Epoch { get; } = epoch;
 
     public bool PeriodCallbackPending { get; set; }
 

@@ -21,15 +21,15 @@ public sealed class CompletionActor : Actor
     private static string? t_currentChannel;
 
     private readonly string _channel;
-    private long _minimumEpoch;
+    private readonly CallbackEpoch _epoch;
 
-    /// <summary>Creates the completion actor of channel <paramref name="channel"/>.</summary>
-    public CompletionActor(string channel)
+    /// <summary>Creates the completion actor of channel <paramref name="channel"/>, sharing its terminate <paramref name="epoch"/>.</summary>
+    public CompletionActor(string channel, CallbackEpoch epoch)
     {
         _channel = channel;
+        _epoch = epoch;
         Receive<CallbackDue>(OnCallbackDue);
         Receive<PeriodCallbackDue>(OnPeriodDue);
-        Receive<DropCallbacksBefore>(d => _minimumEpoch = Math.Max(_minimumEpoch, d.Epoch));
         Receive<DrainCallbacks>(_ => Sender.Tell(CallbacksDrained.Instance));
     }
 
@@ -41,13 +41,13 @@ public sealed class CompletionActor : Actor
 
     private void OnCallbackDue(CallbackDue due)
     {
-        if (due.Epoch < _minimumEpoch || due.Callback is null) return;
+        if (due.Epoch < _epoch.Current || due.Callback is null) return;
         Invoke(due.Cookie, due.Callback, due.Outcome);
     }
 
     private void OnPeriodDue(PeriodCallbackDue due)
     {
-        if (due.Epoch >= _minimumEpoch) Invoke(due.Cookie, due.Callback, new TransferOutcome(TransferResult.NoError, 0));
+        if (due.Epoch >= _epoch.Current) Invoke(due.Cookie, due.Callback, new TransferOutcome(TransferResult.NoError, 0));
         Sender.Tell(PeriodCallbackRan.Instance);
     }
 

@@ -22,10 +22,6 @@ public sealed record PeriodCallbackRan
     public static readonly PeriodCallbackRan Instance = new();
 }
 
-/// <summary>Virtual channel → completion: terminate happened; callbacks of epochs before <see cref="Epoch"/> must not run.</summary>
-/// <param name="Epoch">The new epoch.</param>
-public sealed record DropCallbacksBefore(long Epoch);
-
 /// <summary>Asks the completion actor to reply <see cref="CallbacksDrained"/> once every callback queued before it has run (tasklet_kill).</summary>
 public sealed record DrainCallbacks
 {

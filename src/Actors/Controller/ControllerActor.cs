@@ -36,10 +36,11 @@ public sealed class ControllerActor : Actor
             .ToArray();
         arbiter.Tell(new AttachPhysicalChannels(physical));
         var names = Enumerable.Range(0, config.VirtualChannels).Select(i => $"dma{config.Id}chan{i}").ToArray();
-        var virtualChannels = names.Select(name =>
+        var virtualChannels = names.Select((name, index) =>
         {
-            var completion = Context.Spawn(Props.Create(() => new CompletionActor(name)), name + "-tasklet");
-            var state = new VirtualChannelState(name, arbiter, completion, config.ResidueGranularity);
+            var epoch = new CallbackEpoch();
+            var completion = Context.Spawn(Props.Create(() => new CompletionActor(name, epoch)), name + "-tasklet");
+            var state = new VirtualChannelState(index, name, arbiter, completion, epoch, config.ResidueGranularity);
             return Context.Spawn(VirtualChannelActor.PropsFor(state), name);
         }).ToArray();
         _topology = new ControllerTopology(arbiter, physical, virtualChannels, names);

@@ -36,12 +36,12 @@ public sealed class PhysicalMemory
         if (_regions.Length == 0) throw new ArgumentException("Memory needs at least one RAM region.", nameof(regions));
         foreach (var region in _regions)
         {
-            if (region.Size == 0 || region.End - 1 > MaxAddress || region.End < region.Base)
+            if (!region.IsWellFormed || region.Last > MaxAddress)
                 throw new ArgumentException($"RAM region 0x{region.Base:x}+0x{region.Size:x} does not fit a {addressBits}-bit address space.", nameof(regions));
         }
         for (int i = 1; i < _regions.Length; i++)
         {
-            if (_regions[i].Base < _regions[i - 1].End)
+            if (_regions[i].Base <= _regions[i - 1].Last)
                 throw new ArgumentException($"RAM regions at 0x{_regions[i - 1].Base:x} and 0x{_regions[i].Base:x} overlap.", nameof(regions));
         }
     }
