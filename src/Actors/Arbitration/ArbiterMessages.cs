@@ -68,10 +68,15 @@ public sealed record ConnectDevice(int Line, IActorRef Device);
 /// <param name="Channel">The physical channel's index.</param>
 public sealed record BindRequestLine(int Line, int Channel);
 
-/// <summary>Physical channel → arbiter: stop routing <see cref="Line"/> to me.</summary>
+/// <summary>Physical channel → arbiter: stop routing <see cref="Line"/> to me, and flush the device so it takes back requests not served.</summary>
 /// <param name="Line">The request line.</param>
 /// <param name="Channel">The physical channel's index.</param>
 public sealed record UnbindRequestLine(int Line, int Channel);
+
+/// <summary>Arbiter → physical channel: <see cref="Line"/> is bound to you under <see cref="Generation"/>; serve requests stamped with it.</summary>
+/// <param name="Line">The request line.</param>
+/// <param name="Generation">The binding's number.</param>
+public sealed record LineBound(int Line, long Generation);
 
 /// <summary>Arbiter timer: the granted burst's last cycle has passed.</summary>
 internal sealed record BusFree(long GrantNumber);

@@ -5,13 +5,17 @@ using Microsoft.Extensions.Logging;
 namespace DmaActors.Actors.Arbitration;
 
 // DRQ routing. A device is wired to a request line; a physical channel binds the line while it
-// runs a slave descriptor on it. Binding flushes the device (DMAFLUSHP), so a request raised
-// before the channel was ready is raised again, fresh, to the right channel. A request on an
-// unbound line is held (the hardware line stays asserted) until the next flush drops it.
+// runs a slave descriptor on it. Binding and unbinding both flush the device (DMAFLUSHP): it
+// takes back any request not served and raises a fresh one when ready. Requests that arrive
+// while a flush is unacknowledged were raised before it and are dropped; requests routed to a
+// channel carry the binding's generation, so one routed under an earlier binding (still in the
+// channel's mailbox) is never served. Together: no request is served twice, none is lost.
 public sealed partial class ControllerArbiterActor
 {
     private readonly Dictionary<int, IActorRef> _deviceOnLine = [];
     private readonly Dictionary<int, int> _channelOnLine = [];
+    private readonly Dictionary<int, int> _flushesUnacknowledged = [];
+    private readonly Dictionary<int, long> _bindGeneration = [];
 
     private void ReceiveRequestLines()
     {
@@ -19,7 +23,13 @@ public sealed partial class ControllerArbiterActor
         Receive<BindRequestLine>(OnBind);
         Receive<UnbindRequestLine>(u =>
         {
-            if (_channelOnLine.TryGetValue(u.Line, out int channel) && channel == u.Channel) _channelOnLine.Remove(u.Line);
+            if (!_channelOnLine.TryGetValue(u.Line, out int channel) || channel != u.Channel) return;
+            _channelOnLine.Remove(u.Line);
+            Flush(u.Line);
+        });
+        Receive<FlushAcknowledged>(a =>
+        {
+            if (_flushesUnacknowledged.TryGetValue(a.Line, out int pending) && pending > 0) _flushesUnacknowledged[a.Line] = pending - 1;
         });
         Receive<DrqRaised>(OnDrq);
     }
@@ -34,12 +44,24 @@ public sealed partial class ControllerArbiterActor
             return;
         }
         _channelOnLine[bind.Line] = bind.Channel;
-        if (_deviceOnLine.TryGetValue(bind.Line, out var device)) device.Tell(new FlushRequests(bind.Line));
+        long generation = _bindGeneration[bind.Line] = _bindGeneration.GetValueOrDefault(bind.Line) + 1;
+        _channels[bind.Channel].Tell(new LineBound(bind.Line, generation));
+        Flush(bind.Line);
+    }
+
+    private void Flush(int line)
+    {
+        if (!_deviceOnLine.TryGetValue(line, out var device)) return;
+        _flushesUnacknowledged[line] = _flushesUnacknowledged.GetValueOrDefault(line) + 1;
+        device.Tell(new FlushRequests(line));
     }
 
     private void OnDrq(DrqRaised drq)
     {
+        // Raised before the device saw our flush: stale, the device has taken it back.
+        if (_flushesUnacknowledged.GetValueOrDefault(drq.Line) > 0) return;
+        if (!_channelOnLine.TryGetValue(drq.Line, out int channel)) return;
         // Forward with the device as sender: the channel acknowledges straight to it.
-        if (_channelOnLine.TryGetValue(drq.Line, out int channel)) _channels[channel].Tell(drq, Sender);
+        _channels[channel].Tell(drq with { BindGeneration = _bindGeneration[drq.Line] }, Sender);
     }
 }

@@ -156,7 +156,7 @@ public sealed partial class PhysicalChannelActor
     private void HandBack()
     {
         var run = _run!;
-        Release(flushDevice: true);
+        Release();
         _owner!.Tell(new TransferPreempted(run));
     }
 }

@@ -41,6 +41,9 @@ public sealed partial class PhysicalChannelActor : Actor
     private TransferResult _failure;
     private bool _deviceEnded;
 
+    /// <summary>The generation of this channel's binding of its request line; -1 until the arbiter confirms it.</summary>
+    private long _lineGeneration = -1;
+
     /// <summary>Creates physical channel <paramref name="index"/> of a controller.</summary>
     public PhysicalChannelActor(int index, IActorRef arbiter, PhysicalMemory memory, FaultPlan? faults)
     {
@@ -50,6 +53,10 @@ public sealed partial class PhysicalChannelActor : Actor
         _faults = faults;
         Receive<StartDescriptor>(OnStart);
         Receive<DrqRaised>(OnDrq);
+        Receive<LineBound>(b =>
+        {
+            if (_run?.Spec.RequestLine == b.Line) _lineGeneration = b.Generation;
+        });
         Receive<BusGranted>(OnGranted);
         Receive<FinishNow>(_ => Finish());
         Receive<PauseTransfer>(_ => OnPause());
@@ -70,15 +77,16 @@ public sealed partial class PhysicalChannelActor : Actor
         _finishing = false;
         _deviceEnded = false;
         _failure = TransferResult.NoError;
+        _lineGeneration = -1;
         if (_run.Spec.RequestLine is { } line) _arbiter.Tell(new BindRequestLine(line, _index));
         RequestNext();
     }
 
     private void OnDrq(DrqRaised request)
     {
-        // A request for a line this channel no longer serves is dropped; the flush at the next
-        // bind makes the device raise it again.
-        if (_run?.Spec.RequestLine != request.Line) return;
+        // A request routed under another binding (an earlier descriptor's, or one that was
+        // flushed) is dropped: the flush made the device take it back and raise it afresh.
+        if (_run?.Spec.RequestLine != request.Line || request.BindGeneration != _lineGeneration) return;
         _requests.Enqueue((request, Sender));
         RequestNext();
     }
@@ -131,7 +139,7 @@ public sealed partial class PhysicalChannelActor : Actor
     {
         var run = _run!;
         var outcome = new TransferOutcome(_failure, _failure == TransferResult.NoError && !_deviceEnded ? 0 : run.Residue);
-        Release(flushDevice: true);
+        Release();
         _owner!.Tell(new DescriptorFinished(run.DescriptorId, outcome));
     }
 
@@ -155,7 +163,7 @@ public sealed partial class PhysicalChannelActor : Actor
         long moved = _run?.BytesMoved ?? 0;
         Withdraw();
         Context.Timers.Cancel(FinishTimer);
-        Release(flushDevice: true);
+        Release();
         Sender.Tell(new TransferAborted(id, moved));
     }
 
@@ -166,14 +174,11 @@ public sealed partial class PhysicalChannelActor : Actor
         _arbiter.Tell(new WithdrawBusRequest(_index));
     }
 
-    /// <summary>Lets go of the descriptor: unbind its request line and make its device forget requests not served.</summary>
-    private void Release(bool flushDevice)
+    /// <summary>Lets go of the descriptor: unbind its request line (the arbiter flushes the device, which takes back requests not served).</summary>
+    private void Release()
     {
-        if (_run?.Spec.RequestLine is { } line)
-        {
-            _arbiter.Tell(new UnbindRequestLine(line, _index));
-            if (flushDevice && _requests.Count > 0) _requests.Peek().Device.Tell(new FlushRequests(line));
-        }
+        if (_run?.Spec.RequestLine is { } line) _arbiter.Tell(new UnbindRequestLine(line, _index));
+        _lineGeneration = -1;
         _requests.Clear();
         _run = null;
         _finishing = false;
@@ -191,7 +196,7 @@ public sealed partial class PhysicalChannelActor : Actor
         if (_run is { } run && _owner is not null)
         {
             Withdraw();
-            Release(flushDevice: true);
+            Release();
             _owner.Tell(new DescriptorFinished(run.DescriptorId, new TransferOutcome(TransferResult.Aborted, run.Residue)));
         }
         base.PreRestart(reason, message);

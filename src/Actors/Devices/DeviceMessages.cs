@@ -18,6 +18,13 @@ namespace DmaActors.Actors.Devices;
 /// <param name="Data">For DEV_TO_MEM, the bytes leaving the FIFO; null for MEM_TO_DEV.</param>
 public sealed record DrqRaised(int Line, DrqKind Kind, int Bytes, bool Last, byte[]? Data) : IHardwareEvent
 {
+    /// <summary>
+    /// Set by the arbiter when it routes the request: the binding of the line it was routed under.
+    /// A channel serves only requests of its current binding, so a request raised before a flush
+    /// and still in flight can never be served twice.
+    /// </summary>
+    public long BindGeneration { get; init; }
+
     /// <inheritdoc/>
     public string Describe() => $"drq{Line} {Kind.ToString().ToLowerInvariant()} {Bytes}B{(Last ? " last" : "")}";
 }
@@ -50,7 +57,118 @@ public sealed record FlushRequests(int Line) : IHardwareEvent
     public string Describe() => $"drq{Line} flush";
 }
 
+/// <summary>
+/// Device → arbiter: a <see cref="FlushRequests"/> has been handled (the PL330 peripheral's flush
+/// acknowledge, drtype 10). Requests that reach the arbiter before it were raised before the
+/// flush and are stale; they are dropped.
+/// </summary>
+/// <param name="Line">The request line.</param>
+public sealed record FlushAcknowledged(int Line) : IHardwareEvent
+{
+    /// <inheritdoc/>
+    public string Describe() => $"drq{Line} flush ack";
+}
+
 /// <summary>Channel → device (MEM_TO_DEV): bytes for the device's FIFO, moved by one served request.</summary>
 /// <param name="Line">The request line.</param>
 /// <param name="Data">The bytes.</param>
 public sealed record FifoData(int Line, byte[] Data);
+
+// Control and observation of a simulated device (not part of the DRQ handshake): starting and
+// stopping its wire, forcing FIFO faults, reading its counters, and the FIFO fault events it
+// reports to its listener (the interrupt line a driver would see).
+
+/// <summary>
+/// Starts the device's wire at the current virtual time: an RX device's remote end starts
+/// sending, a TX device's wire starts taking frames from the FIFO. Ignored while started.
+/// </summary>
+/// <param name="WireBytes">RX: the remote sends this many bytes, then the wire falls silent; null: forever. Ignored for TX.</param>
+public sealed record StartDevice(long? WireBytes = null) : IHardwareEvent
+{
+    /// <inheritdoc/>
+    public string Describe() => WireBytes is { } bytes ? $"device start {bytes}B" : "device start";
+}
+
+/// <summary>Stops the wire at the current virtual time; the FIFO keeps its bytes and DMA requests go on.</summary>
+public sealed record StopDevice : IHardwareEvent
+{
+    /// <summary>The one instance.</summary>
+    public static readonly StopDevice Instance = new();
+
+    /// <inheritdoc/>
+    public string Describe() => "device stop";
+}
+
+/// <summary>Forces a FIFO fault now (see <see cref="DeviceFaultKind"/> for what each does).</summary>
+/// <param name="Kind">Overrun or underrun.</param>
+public sealed record InjectDeviceFault(DeviceFaultKind Kind) : IHardwareEvent
+{
+    /// <inheritdoc/>
+    public string Describe() => $"inject {Kind.ToString().ToLowerInvariant()}";
+}
+
+/// <summary>Asks a device for its <see cref="DeviceStats"/>, counted up to the current virtual time.</summary>
+public sealed record QueryDeviceStats
+{
+    /// <summary>The one instance.</summary>
+    public static readonly QueryDeviceStats Instance = new();
+}
+
+/// <summary>A device's counters.</summary>
+/// <param name="WireBytes">RX: bytes that came off the wire, lost ones included; TX: bytes handed to the wire (silence excluded).</param>
+/// <param name="DmaBytes">Bytes the DMA moved: RX, taken from requests (acknowledged); TX, delivered into the FIFO.</param>
+/// <param name="Overruns">Frames lost to a full FIFO.</param>
+/// <param name="BytesLost">Bytes lost to a full FIFO.</param>
+/// <param name="Underruns">TX frame slots that found no data and sent silence.</param>
+/// <param name="Mismatches">TX bytes on the wire that differ from the expected pattern.</param>
+/// <param name="FirstMismatchIndex">Stream index of the first mismatch, or -1.</param>
+/// <param name="Requests">DRQs raised.</param>
+/// <param name="BurstRequests">Of which bursts.</param>
+/// <param name="SingleRequests">Of which singles.</param>
+/// <param name="LastRequests">Of which marked last.</param>
+/// <param name="Flushes">Flushes received.</param>
+/// <param name="BytesReturned">RX bytes put back at the front of the FIFO (partly consumed or flushed requests).</param>
+/// <param name="FifoLevel">Bytes in the FIFO now, those of an outstanding RX request included.</param>
+/// <param name="OutstandingBytes">Bytes of the request raised and not yet acknowledged or flushed (0: none).</param>
+/// <param name="Blocks">Transfers completed with the device as flow controller.</param>
+/// <param name="WireBusyUntilNanoseconds">RX: when the last frame arrived; TX: when the last frame handed to the wire ends.</param>
+/// <param name="Running">Whether the wire is started.</param>
+public sealed record DeviceStats(
+    long WireBytes,
+    long DmaBytes,
+    long Overruns,
+    long BytesLost,
+    long Underruns,
+    long Mismatches,
+    long FirstMismatchIndex,
+    long Requests,
+    long BurstRequests,
+    long SingleRequests,
+    long LastRequests,
+    long Flushes,
+    long BytesReturned,
+    int FifoLevel,
+    int OutstandingBytes,
+    long Blocks,
+    long WireBusyUntilNanoseconds,
+    bool Running);
+
+/// <summary>Device → listener: <see cref="Frames"/> frames were lost to a full RX FIFO, the first at <see cref="AtNanoseconds"/>.</summary>
+/// <param name="Line">The device's request line.</param>
+/// <param name="Frames">Frames lost.</param>
+/// <param name="AtNanoseconds">Virtual time the first of them arrived.</param>
+public sealed record FifoOverrun(int Line, long Frames, long AtNanoseconds) : IHardwareEvent
+{
+    /// <inheritdoc/>
+    public string Describe() => $"drq{Line} overrun {Frames} frame(s) from {AtNanoseconds}ns";
+}
+
+/// <summary>Device → listener: <see cref="Frames"/> TX frame slots found the FIFO empty, the first at <see cref="AtNanoseconds"/>.</summary>
+/// <param name="Line">The device's request line.</param>
+/// <param name="Frames">Frame slots that sent silence.</param>
+/// <param name="AtNanoseconds">Virtual time the first of them started.</param>
+public sealed record FifoUnderrun(int Line, long Frames, long AtNanoseconds) : IHardwareEvent
+{
+    /// <inheritdoc/>
+    public string Describe() => $"drq{Line} underrun {Frames} frame(s) from {AtNanoseconds}ns";
+}

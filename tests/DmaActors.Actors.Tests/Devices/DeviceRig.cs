@@ -1,0 +1,67 @@
+using DmaActors.Actors.Bus;
+using DmaActors.Actors.Channels;
+using DmaActors.Actors.Controller;
+using DmaActors.Actors.Devices;
+using DmaActors.Actors.Memory;
+using DmaActors.Actors.Transfers;
+using DmaActors.Runtime;
+
+namespace DmaActors.Actors.Tests.Devices;
+
+/// <summary>A controller with one slave device wired to it, and the client calls the tests make.</summary>
+internal sealed class DeviceRig
+{
+    public const ulong RamBase = 0x8000_0000;
+
+    public DeviceRig(ActorSystem system, DeviceProfile profile, DataPattern pattern, int line, BusTiming? bus = null, ulong ramBytes = 16 << 20, IActorRef? listener = null)
+    {
+        System = system;
+        Memory = PhysicalMemory.Create(RamBase, ramBytes);
+        var config = new ControllerConfig { Memory = Memory };
+        Controller = DmaController.Start(system, bus is null ? config : config with { Bus = bus });
+        Line = line;
+        Pattern = pattern;
+        Device = system.ActorOf(SlaveDeviceActor.PropsFor(profile, line, Controller.Arbiter, pattern, listener), profile.Name);
+        Controller.ConnectDevice(line, Device);
+    }
+
+    public ActorSystem System { get; }
+
+    public PhysicalMemory Memory { get; }
+
+    public DmaController Controller { get; }
+
+    public IActorRef Device { get; }
+
+    public int Line { get; }
+
+    public DataPattern Pattern { get; }
+
+    /// <summary>Prepares, submits and issues <paramref name="spec"/> on virtual channel <paramref name="channel"/>; returns the cookie.</summary>
+    public int Issue(int channel, TransferSpec spec, Action<TransferOutcome>? callback = null)
+    {
+        int cookie = Submit(channel, spec, callback);
+        Controller.Channel(channel).AskBlocking<PendingIssued>(IssuePending.Instance);
+        return cookie;
+    }
+
+    /// <summary>Prepares and submits without issuing; returns the cookie.</summary>
+    public int Submit(int channel, TransferSpec spec, Action<TransferOutcome>? callback = null)
+    {
+        var chan = Controller.Channel(channel);
+        var flags = callback is null ? TransferFlags.None : TransferFlags.Interrupt;
+        var prepared = chan.AskBlocking<DescriptorPrepared>(new PrepareDescriptor(spec, new DescriptorOptions(flags, callback)));
+        return chan.AskBlocking<DescriptorSubmitted>(new SubmitDescriptor(prepared.DescriptorId)).Cookie;
+    }
+
+    public TxStatusReport Status(int channel, int cookie) => Controller.Channel(channel).AskBlocking<TxStatusReport>(new QueryTxStatus(cookie));
+
+    public DeviceStats Stats() => Device.AskBlocking<DeviceStats>(QueryDeviceStats.Instance);
+
+    public byte[] Read(ulong address, long length)
+    {
+        var bytes = new byte[length];
+        Memory.Read(address, bytes);
+        return bytes;
+    }
+}
