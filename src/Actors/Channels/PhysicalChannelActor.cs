@@ -27,7 +27,7 @@ public sealed partial class PhysicalChannelActor : Actor
 
     private readonly int _index;
     private readonly IActorRef _arbiter;
-    private readonly PhysicalMemory _memory;
+    private readonly IDmaMemory _memory;
     private readonly FaultPlan? _faults;
 
     /// <summary>DRQs received for the bound line and not yet served, with the device that raised each.</summary>
@@ -45,7 +45,7 @@ public sealed partial class PhysicalChannelActor : Actor
     private long _lineGeneration = -1;
 
     /// <summary>Creates physical channel <paramref name="index"/> of a controller.</summary>
-    public PhysicalChannelActor(int index, IActorRef arbiter, PhysicalMemory memory, FaultPlan? faults)
+    public PhysicalChannelActor(int index, IActorRef arbiter, IDmaMemory memory, FaultPlan? faults)
     {
         _index = index;
         _arbiter = arbiter;

@@ -32,7 +32,7 @@ public sealed class ControllerActor : Actor
             Props.Create(() => new ControllerArbiterActor(new ArbiterSettings(config.Bus, config.Policy(), config.Multiplexing, config.QuantumBursts))),
             "arbiter");
         var physical = Enumerable.Range(0, config.PhysicalChannels)
-            .Select(i => Context.Spawn(Props.Create(() => new PhysicalChannelActor(i, arbiter, config.Memory, config.Faults)), $"ch{i}"))
+            .Select(i => Context.Spawn(Props.Create(() => new PhysicalChannelActor(i, arbiter, config.BusView ?? config.Memory, config.Faults)), $"ch{i}"))
             .ToArray();
         arbiter.Tell(new AttachPhysicalChannels(physical));
         var names = Enumerable.Range(0, config.VirtualChannels).Select(i => $"dma{config.Id}chan{i}").ToArray();

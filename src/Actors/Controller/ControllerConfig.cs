@@ -21,6 +21,12 @@ public sealed record ControllerConfig
     /// <summary>The memory the controller masters.</summary>
     public required PhysicalMemory Memory { get; init; }
 
+    /// <summary>
+    /// How the controller's DMA master sees memory: bus addresses to physical. Null: the identity
+    /// (no IOMMU). The DMA-mapping layer puts an IOMMU view here for a controller behind one.
+    /// </summary>
+    public IDmaMemory? BusView { get; init; }
+
     /// <summary>The controller's bus. Default: 32-bit at 100 MHz.</summary>
     public BusTiming Bus { get; init; } = new(4, 100_000_000);
 

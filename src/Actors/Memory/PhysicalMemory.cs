@@ -12,7 +12,7 @@ namespace DmaActors.Actors.Memory;
 /// accesses to disjoint byte ranges, which is what DMA does; overlapping concurrent writes race,
 /// as they would on real hardware. An access outside RAM returns a bus error status.
 /// </remarks>
-public sealed class PhysicalMemory
+public sealed class PhysicalMemory : IDmaMemory
 {
     /// <summary>Bytes per page.</summary>
     public const int PageSize = 4096;
