@@ -69,4 +69,8 @@ public sealed record TransferAborted(long DescriptorId, long BytesMoved) : IHard
 
 /// <summary>Physical → virtual channel: handed back mid-descriptor (quantum expired); resume it on any physical channel.</summary>
 /// <param name="Run">The descriptor's state, at a burst boundary.</param>
-public sealed record TransferPreempted(DescriptorRun Run);
+public sealed record TransferPreempted(DescriptorRun Run) : IHardwareEvent
+{
+    /// <inheritdoc/>
+    public string Describe() => $"preempt desc{Run.DescriptorId} at {Run.BytesMoved}B";
+}
