@@ -18,6 +18,11 @@ public sealed partial class ActorSystem
     /// <summary>Serializes "is the system quiescent? then fire the next timer" across drivers.</summary>
     private readonly Lock _timeGate = new();
 
+    private const long NoInlineAdvance = long.MinValue;
+
+    /// <summary>The deadline of the <see cref="Advance"/> in progress that actor threads may serve inline, or <see cref="NoInlineAdvance"/>.</summary>
+    private long _inlineAdvanceDeadline = NoInlineAdvance;
+
     /// <summary>
     /// Runs the system until <paramref name="condition"/> holds, for at most <paramref name="timeout"/>
     /// of the system's time (virtual or real). On the virtual clock, returns <see cref="RunOutcome.Idle"/>
@@ -48,7 +53,16 @@ public sealed partial class ActorSystem
     {
         ArgumentOutOfRangeException.ThrowIfNegative(duration.Nanoseconds, nameof(duration));
         long target = Deadline(duration);
-        Drive(static () => false, duration, ownTimer: null);
+        // One Advance at a time may let actor threads move time inline (thread pool, virtual clock).
+        bool inline = _countsInFlight && Interlocked.CompareExchange(ref _inlineAdvanceDeadline, target, NoInlineAdvance) == NoInlineAdvance;
+        try
+        {
+            Drive(static () => false, duration, ownTimer: null);
+        }
+        finally
+        {
+            if (inline) Volatile.Write(ref _inlineAdvanceDeadline, NoInlineAdvance);
+        }
         if (Clock is VirtualClock virtualClock) virtualClock.AdvanceTo(target);
     }
 
@@ -92,12 +106,20 @@ public sealed partial class ActorSystem
     private RunOutcome DriveVirtual(VirtualClock clock, Func<bool> done, long deadline, ICancelable? ownTimer)
     {
         long started = Stopwatch.GetTimestamp();
+        long epoch = Volatile.Read(ref _inFlight) >> 32;
         while (true)
         {
             if (done()) return RunOutcome.ConditionMet;
             if (!IsQuiescent())
             {
                 Progress.WaitFor(() => IsQuiescent() || done(), WaitSlice);
+                // The limit is on wall time without progress: any message queued restarts it.
+                long now = Volatile.Read(ref _inFlight) >> 32;
+                if (now != epoch)
+                {
+                    epoch = now;
+                    started = Stopwatch.GetTimestamp();
+                }
                 if (Stopwatch.GetElapsedTime(started) > Settings.WallClockLimit)
                 {
                     throw new TimeoutException(
@@ -144,6 +166,40 @@ public sealed partial class ActorSystem
             }
             if (deadline != long.MaxValue) clock.AdvanceTo(deadline);
             return RunOutcome.TimedOut;
+        }
+    }
+
+    /// <summary>
+    /// Called on the thread that brought the system to quiescence while an Advance runs: fires
+    /// the timers due within the Advance's deadline right here, one per quiescence, as the driver
+    /// would. Returns false when there is nothing left to fire, so the caller wakes the driver
+    /// to finish the Advance.
+    /// </summary>
+    private bool AdvanceInline()
+    {
+        long deadline = Volatile.Read(ref _inlineAdvanceDeadline);
+        if (deadline == NoInlineAdvance || Clock is not VirtualClock clock) return false;
+        lock (_timeGate)
+        {
+            while (true)
+            {
+                if (!IsQuiescent()) return true;
+                if (!clock.HasPendingTimersOtherThan(null)) return false;
+                // Counted in flight while firing, so no other driver sees quiescence meanwhile; the
+                // decrement is plain: a timer whose callback queued nothing leaves the system
+                // quiescent and this loop fires the next one.
+                Interlocked.Add(ref _inFlight, QueuedEpoch + 1);
+                bool fired;
+                try
+                {
+                    fired = clock.TryFireNext(deadline);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _inFlight);
+                }
+                if (!fired) return false;
+            }
         }
     }
 

@@ -177,9 +177,19 @@ public sealed partial class ActorSystem : IDisposable
     private void EndCountedWork()
     {
         long value = Interlocked.Decrement(ref _inFlight);
+        if ((value & InFlightMask) == 0)
+        {
+            // The thread that brings the system to quiescence moves time itself while an
+            // Advance is running: no wake-up of the driver thread per virtual-time step.
+            if (Volatile.Read(ref _inlineAdvanceDeadline) != NoInlineAdvance && AdvanceInline()) return;
+            Progress.Pulse();
+        }
         // While an actor is blocked in an ask, quiescence is "everything left is stuck behind
         // it", which only the driver can judge: wake it on every handled message then.
-        if ((value & InFlightMask) == 0 || Volatile.Read(ref _blockedCount) > 0) Progress.Pulse();
+        else if (Volatile.Read(ref _blockedCount) > 0)
+        {
+            Progress.Pulse();
+        }
     }
 
     /// <summary>
