@@ -56,6 +56,17 @@ public abstract class ActorTestKit : IDisposable
     protected void AwaitAssert(Action assertion, Duration? duration = null, Duration? interval = null) =>
         Awaiting.AwaitAssert(Sys, assertion, duration ?? Duration.FromSeconds(3), interval ?? Duration.FromMilliseconds(10));
 
+    /// <summary>
+    /// Runs <paramref name="body"/> once per seed, each in a fresh deterministic system (not
+    /// <see cref="Sys"/>); the first failing seed is reported with its trace and how to replay it.
+    /// </summary>
+    protected ExplorationResult ExploreSchedules(IEnumerable<ulong> seeds, Action<ActorSystem> body) =>
+        ScheduleExploration.Explore(seeds, body, Output);
+
+    /// <summary>Runs <paramref name="body"/> under seeds 1 … <paramref name="count"/>.</summary>
+    protected ExplorationResult ExploreSchedules(int count, Action<ActorSystem> body) =>
+        ScheduleExploration.Explore(count, body, output: Output);
+
     /// <summary>Shuts the system down (immediately: a test's leftovers are not waited for).</summary>
     public void Dispose()
     {
