@@ -70,7 +70,7 @@ internal static class IdleMemoryReport
         }
 
         clock.Restart();
-        Systems.ShutdownWide(system, actors);
+        system.Shutdown();
         Print($"  stop every actor, then shut down: {clock.Elapsed.TotalMilliseconds:F0} ms");
         GC.KeepAlive(actors);
     }

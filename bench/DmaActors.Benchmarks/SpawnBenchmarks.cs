@@ -66,7 +66,7 @@ public class SpawnBenchmarks
         system.RunUntilIdle();
         long after = GC.GetTotalMemory(forceFullCollection: true);
         FootprintLog.Record(benchmark, (after - _before) / (double)ActorCount);
-        Systems.ShutdownWide(system, _actors);
+        system.Shutdown();
         _actors = [];
         _system = null;
     }

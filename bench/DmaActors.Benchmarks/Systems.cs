@@ -19,9 +19,9 @@ internal static class Systems
         });
 
     /// <summary>
-    /// Stops a system holding many top-level actors. Each actor is stopped on its own first and
-    /// awaited, so the user guardian never terminates with a wide child table: the kernel's
-    /// terminate path is quadratic in the number of children (see bench/README.md).
+    /// Stops a system holding many top-level actors one actor at a time, then shuts it down: the
+    /// comparison path of <c>shutdown-scaling</c> (the kernel's terminate path was quadratic in
+    /// the number of children before 2026-11-22; see bench/README.md).
     /// </summary>
     public static void ShutdownWide(ActorSystem system, IReadOnlyList<IActorRef> actors)
     {

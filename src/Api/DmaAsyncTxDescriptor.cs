@@ -1,0 +1,163 @@
+using DmaActors.Actors.Channels;
+using DmaActors.Actors.Transfers;
+
+namespace DmaActors.Api;
+
+/// <summary>
+/// A prepared transfer: set <see cref="Callback"/> or <see cref="CallbackResult"/>, then
+/// <see cref="Submit"/> it for a cookie and <see cref="DmaChan.IssuePending"/> to start it.
+/// After submit it belongs to the engine (C-40): only a reusable descriptor may be submitted again.
+/// </summary>
+/// <remarks>
+/// Kernel: <c>struct dma_async_tx_descriptor</c>. The simulated channel allocates its own
+/// descriptor at the first submit (see <see cref="DmaChan"/>'s prep remarks). Callbacks run on the
+/// channel's completion actor and read the callback fields then; submit publishes them (the ask is
+/// a full fence).
+/// </remarks>
+public sealed class DmaAsyncTxDescriptor
+{
+    private readonly Lock _gate = new();
+    private readonly TransferSpec _spec;
+    private readonly int _generation;
+    private long _hardwareId = -1;
+    private bool _submitted;
+    private bool _hardwareReusable;
+    private bool _lastSubmit;
+    private bool _freed;
+
+    internal DmaAsyncTxDescriptor(DmaChan chan, TransferSpec spec, DmaCtrlFlags flags, int generation)
+    {
+        Chan = chan;
+        _spec = spec;
+        Flags = flags;
+        _generation = generation;
+    }
+
+    /// <summary>Kernel: <c>tx-&gt;chan</c>.</summary>
+    public DmaChan Chan { get; }
+
+    /// <summary>Kernel: <c>tx-&gt;flags</c>.</summary>
+    public DmaCtrlFlags Flags { get; private set; }
+
+    /// <summary>Kernel: <c>tx-&gt;cookie</c>: 0 before submit, then the cookie of the latest submit.</summary>
+    public int Cookie { get; private set; }
+
+    /// <summary>Kernel: <c>tx-&gt;callback</c>: runs on completion (each period, for cyclic) unless <see cref="CallbackResult"/> is set (C-33).</summary>
+    public DmaAsyncTxCallback? Callback { get; set; }
+
+    /// <summary>Kernel: <c>tx-&gt;callback_result</c>: wins over <see cref="Callback"/> when both are set (C-33).</summary>
+    public DmaAsyncTxCallbackResult? CallbackResult { get; set; }
+
+    /// <summary>Kernel: <c>tx-&gt;callback_param</c>.</summary>
+    public object? CallbackParam { get; set; }
+
+    /// <summary>Bytes the descriptor moves (one pass, for cyclic).</summary>
+    public long Length => _spec.TotalBytes;
+
+    /// <summary>Assigns the next cookie and queues the descriptor; nothing starts before <see cref="DmaChan.IssuePending"/> (C-39, C-41).</summary>
+    /// <returns>The cookie.</returns>
+    /// <exception cref="DmaException">EINVAL: submitted twice (C-40), freed, or killed by a terminate since prep (H-7); ENODEV: channel released.</exception>
+    /// <remarks>Kernel: <c>dmaengine_submit()</c>.</remarks>
+    public int Submit()
+    {
+        const string call = "dmaengine_submit()";
+        Chan.EnsureActive(call);
+        long id;
+        DmaCtrlFlags flags;
+        lock (_gate)
+        {
+            if (_freed) throw new DmaException("EINVAL", "C-59", $"{Chan.Name}: {call} of a descriptor freed by dmaengine_desc_free(). Prepare a new one.");
+            if (_submitted && (!_hardwareReusable || _lastSubmit))
+                throw new DmaException("EINVAL", "C-40", $"{Chan.Name}: {call} of a descriptor already submitted (cookie {Cookie}). After submit it belongs to the engine; prepare a new descriptor, or use dmaengine_desc_set_reuse() before the first submit.");
+            id = _hardwareId;
+            flags = Flags;
+        }
+        if (id < 0)
+        {
+            if (_generation != Chan.Slot.TerminateGeneration)
+                throw new DmaException("EINVAL", "H-7", $"{Chan.Name}: {call} of a descriptor prepared before a terminate: terminate frees prepared descriptors too. Prepare it again.");
+            var options = new DescriptorOptions((TransferFlags)(int)flags, Invoke);
+            id = Chan.Ask<DescriptorPrepared>(new PrepareDescriptor(_spec, options), "C-19", call).DescriptorId;
+            _hardwareReusable = (flags & DmaCtrlFlags.CtrlReuse) != 0;
+            if (_hardwareReusable) Chan.Slot.TrackReusable(id);
+        }
+        var submitted = Chan.Ask<DescriptorSubmitted>(new SubmitDescriptor(id), "C-60", call);
+        lock (_gate)
+        {
+            _hardwareId = id;
+            _submitted = true;
+            // Without the flag (never set, or cleared since) this submit is the last (C-60).
+            if (!_hardwareReusable || (Flags & DmaCtrlFlags.CtrlReuse) == 0) _lastSubmit = true;
+            Cookie = submitted.Cookie;
+        }
+        return submitted.Cookie;
+    }
+
+    /// <summary>Marks the descriptor reusable: it survives completion and may be submitted again (C-58, C-60). Call before the first submit.</summary>
+    /// <exception cref="DmaException">ENXIO: the channel has no slave caps; EPERM: the device does not declare descriptor_reuse; EINVAL: already submitted.</exception>
+    /// <remarks>Kernel: <c>dmaengine_desc_set_reuse()</c>.</remarks>
+    public void SetReuse()
+    {
+        var caps = Chan.GetSlaveCaps();
+        if (!caps.DescriptorReuse)
+            throw new DmaException("EPERM", "C-58", $"{Chan.Name}: dmaengine_desc_set_reuse(): {Chan.Device.Dev} does not declare descriptor_reuse. Prepare a new descriptor per transfer.");
+        lock (_gate)
+        {
+            if (_submitted)
+                throw new DmaException("EINVAL", "C-58", $"{Chan.Name}: dmaengine_desc_set_reuse() after submit: the simulated channel fixes DMA_CTRL_REUSE when the descriptor is first submitted. Set it right after prep.");
+            Flags |= DmaCtrlFlags.CtrlReuse;
+        }
+    }
+
+    /// <summary>Clears reuse: the next submit is the last (C-59, C-60).</summary>
+    /// <remarks>Kernel: <c>dmaengine_desc_clear_reuse()</c>.</remarks>
+    public void ClearReuse()
+    {
+        lock (_gate)
+        {
+            Flags &= ~DmaCtrlFlags.CtrlReuse;
+        }
+    }
+
+    /// <summary>Whether DMA_CTRL_REUSE is set (C-59).</summary>
+    /// <returns>True when reusable.</returns>
+    /// <remarks>Kernel: <c>dmaengine_desc_test_reuse()</c>.</remarks>
+    public bool TestReuse()
+    {
+        lock (_gate) return (Flags & DmaCtrlFlags.CtrlReuse) != 0;
+    }
+
+    /// <summary>Frees a reusable descriptor that is not in flight (C-59).</summary>
+    /// <exception cref="DmaException">EPERM: not reusable, or still queued or running.</exception>
+    /// <remarks>Kernel: <c>dmaengine_desc_free()</c>.</remarks>
+    public void Free()
+    {
+        const string call = "dmaengine_desc_free()";
+        long id;
+        lock (_gate)
+        {
+            if ((Flags & DmaCtrlFlags.CtrlReuse) == 0 || _freed)
+                throw new DmaException("EPERM", "C-59", $"{Chan.Name}: {call} of a descriptor without DMA_CTRL_REUSE: the engine frees those itself after completion.");
+            id = _hardwareId;
+        }
+        if (id >= 0)
+        {
+            Chan.EnsureActive(call);
+            Chan.Ask<DescriptorFreed>(new FreeDescriptor(id), "C-59", call);
+            Chan.Slot.ForgetReusable(id);
+        }
+        lock (_gate) _freed = true;
+    }
+
+    /// <summary>Runs on the completion actor: <c>callback_result</c> if set, else <c>callback</c> (C-33).</summary>
+    private void Invoke(TransferOutcome outcome)
+    {
+        var withResult = CallbackResult;
+        if (withResult is not null)
+        {
+            withResult(CallbackParam, new DmaengineResult((DmaengineTxResult)(int)outcome.Result, outcome.Residue));
+            return;
+        }
+        Callback?.Invoke(CallbackParam);
+    }
+}

@@ -1,0 +1,72 @@
+using DmaActors.Actors.Arbitration;
+using DmaActors.Actors.Bus;
+
+namespace DmaActors.Api.Provider;
+
+/// <summary>
+/// A DMA controller as a driver describes it before registering it: what it can do, which
+/// driver callbacks it implements, its slave limits, and the simulated hardware behind it.
+/// </summary>
+/// <remarks>Kernel: <c>struct dma_device</c> (P-1), given to <c>dma_async_device_register()</c>.</remarks>
+public sealed record DmaDeviceDescription
+{
+    /// <summary>Kernel: <c>dev</c>: the controller's device name; null is refused with EIO (P-5).</summary>
+    public string? Dev { get; init; }
+
+    /// <summary>Kernel: <c>cap_mask</c>.</summary>
+    public DmaCapMask CapMask { get; init; }
+
+    /// <summary>Kernel: the non-NULL <c>device_*</c> callbacks.</summary>
+    public DmaDeviceOps Ops { get; init; } = DmaDeviceOps.AllSimulated;
+
+    /// <summary>Kernel: <c>directions</c> (slave directions only, C-15).</summary>
+    public DmaDirections Directions { get; init; }
+
+    /// <summary>Kernel: <c>src_addr_widths</c> (<c>BIT(bytes)</c>, see <see cref="DmaBuswidths.Mask"/>).</summary>
+    public UInt128 SrcAddrWidths { get; init; }
+
+    /// <summary>Kernel: <c>dst_addr_widths</c>.</summary>
+    public UInt128 DstAddrWidths { get; init; }
+
+    /// <summary>Kernel: <c>min_burst</c> (words; 0: no minimum).</summary>
+    public int MinBurst { get; init; }
+
+    /// <summary>Kernel: <c>max_burst</c> (words; 0: no limit).</summary>
+    public int MaxBurst { get; init; }
+
+    /// <summary>Kernel: <c>max_sg_burst</c> (0: unlimited).</summary>
+    public int MaxSgBurst { get; init; }
+
+    /// <summary>Kernel: <c>residue_granularity</c>.</summary>
+    public DmaResidueGranularity ResidueGranularity { get; init; } = DmaResidueGranularity.Burst;
+
+    /// <summary>Kernel: <c>descriptor_reuse</c>.</summary>
+    public bool DescriptorReuse { get; init; }
+
+    /// <summary>Kernel: the length of the <c>channels</c> list (virtual channels a client can request).</summary>
+    public int ChannelCount { get; init; } = 4;
+
+    /// <summary>Hardware channels the virtual ones are multiplexed onto (V-17).</summary>
+    public int PhysicalChannels { get; init; } = 4;
+
+    /// <summary>DRQ lines devices can be wired to.</summary>
+    public int RequestLines { get; init; } = 32;
+
+    /// <summary>Makes the bus arbitration policy (one per controller). Default: round-robin.</summary>
+    public Func<ArbitrationPolicy> Policy { get; init; } = ArbitrationPolicy.RoundRobin;
+
+    /// <summary>The controller's bus. Default: 32-bit at 100 MHz.</summary>
+    public BusTiming Bus { get; init; } = new(4, 100_000_000);
+
+    /// <summary>Burst size in bytes of memory-to-memory transfers (memcpy, memset, interleaved).</summary>
+    public int MemcpyBurstBytes { get; init; } = 64;
+
+    /// <summary>Kernel: <c>filter.map</c>: consumers served by <c>dma_request_chan()</c> without a device tree (C-3).</summary>
+    public IReadOnlyList<DmaSlaveMap> FilterMap { get; init; } = [];
+
+    /// <summary>Kernel: <c>filter.fn</c>: decides for a map entry's <c>param</c>; null accepts any free channel.</summary>
+    public DmaFilterFn? FilterFn { get; init; }
+
+    /// <summary>Whether the ops include every op of <paramref name="op"/>.</summary>
+    internal bool Has(DmaDeviceOps op) => (Ops & op) == op;
+}
