@@ -1,0 +1,104 @@
+using System.Globalization;
+
+namespace DmaActors.Api.DeviceTree;
+
+/// <summary>
+/// Channel lookup from the device tree (kernel: <c>of_dma_request_slave_channel()</c>): the
+/// consumer's <c>dma-names</c> gives the index of the named channel in <c>dmas</c>; each
+/// <c>dmas</c> entry is a controller phandle followed by that controller's <c>#dma-cells</c>
+/// cells; the controller's xlate turns the cells into a channel and a request line.
+/// Plug it into <see cref="DmaEngine.ChannelLookup"/>.
+/// </summary>
+/// <remarks>
+/// Errors as the kernel returns them: a controller that is not registered (yet) is
+/// EPROBE_DEFER; a name missing from <c>dma-names</c>, a malformed <c>dmas</c> or no free
+/// channel is ENODEV; each message names the node.
+/// </remarks>
+public sealed class OfDmaLookup(DeviceTree tree) : IDmaChannelLookup
+{
+    private readonly List<OfDmaController> _controllers = [];
+    private readonly Lock _gate = new();
+
+    /// <summary>The tree consumers are looked up in.</summary>
+    public DeviceTree Tree { get; } = tree;
+
+    /// <summary>Registers <paramref name="device"/> as the controller at <paramref name="node"/>. Kernel: <c>of_dma_controller_register()</c>.</summary>
+    /// <exception cref="DmaException">EINVAL: the node has no <c>#dma-cells</c>, or it does not fit the xlate.</exception>
+    public void OfDmaControllerRegister(DtNode node, Provider.DmaDevice device, OfDmaXlate xlate)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(device);
+        uint cells = node.Property("#dma-cells")?.Cell()
+            ?? throw new DmaException("EINVAL", "O-1", $"{node.Path} has no #dma-cells: a DMA controller node must say how many cells its specifiers have.");
+        uint needed = xlate == OfDmaXlate.Edma ? 2u : 1u;
+        if (cells != needed)
+            throw new DmaException("EINVAL", xlate == OfDmaXlate.ByChannelId ? "O-6" : "O-5", $"{node.Path} has #dma-cells = <{cells}> but its {xlate} xlate takes exactly {needed} cell(s).");
+        lock (_gate) _controllers.Add(new OfDmaController(node, device, xlate));
+    }
+
+    /// <summary>Forgets the controller at <paramref name="node"/>. Kernel: <c>of_dma_controller_free()</c>.</summary>
+    public void OfDmaControllerFree(DtNode node)
+    {
+        lock (_gate) _controllers.RemoveAll(c => c.Node == node);
+    }
+
+    /// <inheritdoc/>
+    public DmaChan? RequestSlaveChannel(DmaEngine engine, string devName, string name)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var consumer = FindConsumer(devName);
+        if (consumer?.Property("dmas") is not { } dmas) return null;
+        var names = consumer.Property("dma-names") is { IsEmpty: false } property ? property.Strings() : [];
+        if (names.Count == 0)
+            throw new DmaException("ENODEV", "O-3", $"dma-names property of node '{consumer.Path}' missing or empty.");
+        int index = names.ToList().IndexOf(name);
+        if (index < 0)
+            throw new DmaException("ENODEV", "O-3", $"{consumer.Path} has no dma-names entry \"{name}\" (it has: {string.Join(", ", names.Select(n => '"' + n + '"'))}).");
+        var (controllerNode, specifier) = Specifier(consumer, dmas.Cells(), index);
+        OfDmaController? controller;
+        lock (_gate) controller = _controllers.Find(c => c.Node == controllerNode);
+        if (controller is null || controller.Device.Unregistered)
+            throw new DmaException("EPROBE_DEFER", "O-3", $"{consumer.Path} wants \"{name}\" from {controllerNode.Path}, which is not registered as a DMA controller (yet): probe again after it is.");
+        return Translate(engine, consumer, name, controller, specifier);
+    }
+
+    private DtNode? FindConsumer(string devName) =>
+        Tree.FindByPath(devName) ?? Tree.FindByLabel(devName)
+        ?? Tree.Nodes.FirstOrDefault(n => n.UnitAddress is { } unit && $"{unit}.{n.BaseName}" == devName);
+
+    /// <summary>The <paramref name="index"/>-th specifier of <c>dmas</c>: walks the entries by each controller's <c>#dma-cells</c>.</summary>
+    private (DtNode Controller, uint[] Cells) Specifier(DtNode consumer, uint[] dmas, int index)
+    {
+        int position = 0;
+        for (int entry = 0; ; entry++)
+        {
+            if (position >= dmas.Length)
+                throw new DmaException("ENODEV", "O-2", $"{consumer.Path}: dma-names has more entries than dmas has specifiers ({entry}).");
+            var controller = Tree.FindByPhandle(dmas[position])
+                ?? throw new DmaException("ENODEV", "O-2", $"{consumer.Path}: dmas entry {entry} references phandle {dmas[position]}, which no node has.");
+            int cells = (int)(controller.Property("#dma-cells")?.Cell()
+                ?? throw new DmaException("ENODEV", "O-1", $"{consumer.Path}: dmas entry {entry} points at {controller.Path}, which has no #dma-cells."));
+            if (position + 1 + cells > dmas.Length)
+                throw new DmaException("ENODEV", "O-2", $"{consumer.Path}: dmas entry {entry} is cut short: {controller.Path} needs {cells} cells.");
+            if (entry == index) return (controller, dmas[(position + 1)..(position + 1 + cells)]);
+            position += 1 + cells;
+        }
+    }
+
+    private static DmaChan Translate(DmaEngine engine, DtNode consumer, string name, OfDmaController controller, uint[] cells)
+    {
+        var node = controller.Node;
+        uint first = cells[0];
+        uint? requests = node.Property("dma-requests")?.Cell();
+        if (controller.Xlate != OfDmaXlate.ByChannelId && requests is { } limit && first >= limit)
+            throw new DmaException("ENODEV", "O-1", $"{consumer.Path} \"{name}\": request {first} is beyond {node.Path}'s dma-requests = <{limit}>.");
+        uint mask = node.Property("dma-channel-mask")?.Cell() ?? uint.MaxValue;
+        bool Fits(DmaChan chan, object? _) =>
+            chan.Device == controller.Device && chan.ChanId < 32 && (mask & (1u << chan.ChanId)) != 0
+            && (controller.Xlate != OfDmaXlate.ByChannelId || chan.ChanId == first);
+        var chan = engine.RequestChannel(DmaCapMask.Slave, Fits, null)
+            ?? throw new DmaException("ENODEV", controller.Xlate == OfDmaXlate.ByChannelId ? "O-7" : "O-5", $"{consumer.Path} \"{name}\": {node.Path} has no free channel{(controller.Xlate == OfDmaXlate.ByChannelId ? " " + first.ToString(CultureInfo.InvariantCulture) : "")} (all are taken, or masked out by dma-channel-mask).");
+        if (controller.Xlate != OfDmaXlate.ByChannelId) chan.RequestLine = (int)first;
+        return chan;
+    }
+}
