@@ -51,6 +51,12 @@ public sealed partial class DmaChan
 
     internal DmaChanSlot Slot => _slot;
 
+    /// <summary>
+    /// Services this channel's events on event queue <paramref name="queue"/>, as EDMA's second
+    /// specifier cell does (the controller binds channel n to hardware context n).
+    /// </summary>
+    internal void SetEventQueue(int queue) => Device.Arbiter.Tell(new Actors.Arbitration.SetEventQueue(ChanId, queue));
+
     internal void Activate() => _active = true;
 
     internal void Deactivate() => _active = false;

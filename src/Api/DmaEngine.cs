@@ -92,6 +92,8 @@ public sealed partial class DmaEngine
                 VirtualChannels = device.ChannelCount,
                 RequestLines = device.RequestLines,
                 Policy = device.Policy,
+                Multiplexing = device.Multiplexing,
+                BusView = device.BusView,
                 ResidueGranularity = (ResidueGranularity)(int)device.ResidueGranularity,
             });
         }

@@ -84,3 +84,12 @@ internal sealed record BusFree(long GrantNumber);
 /// <summary>Arbiter → virtual channel: no physical channel can ever be had (dedicated binding, all taken).</summary>
 /// <param name="Reason">Why.</param>
 public sealed record PhysicalChannelUnavailable(string Reason);
+
+/// <summary>
+/// Services physical channel <see cref="Channel"/>'s events on event queue <see cref="Queue"/>
+/// (EDMA3: the DT specifier's second cell picks the queue / transfer controller). Only an
+/// event-queue policy has queues; others ignore it.
+/// </summary>
+/// <param name="Channel">The physical channel (on EDMA, the DMA channel = event number's context).</param>
+/// <param name="Queue">The event queue.</param>
+public sealed record SetEventQueue(int Channel, int Queue);

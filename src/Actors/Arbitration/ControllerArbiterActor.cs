@@ -44,6 +44,10 @@ public sealed partial class ControllerArbiterActor : Actor
         Receive<WithdrawBusRequest>(w => SetRequest(w.Channel, 0));
         Receive<DeclineGrant>(OnDeclineGrant);
         Receive<BusFree>(OnBusFree);
+        Receive<SetEventQueue>(q =>
+        {
+            if (_settings.Policy is EventQueuePolicy queues) queues.SetQueue(q.Channel, q.Queue);
+        });
         Receive<QueryArbiterStats>(_ => Sender.Tell(new ArbiterStats([.. _bytesGranted], [.. _grantsMade], _busyNanoseconds)));
         ReceiveAssignment();
         ReceiveRequestLines();

@@ -12,7 +12,7 @@ namespace DmaActors.Actors.Arbitration;
 /// </remarks>
 internal sealed class EventQueuePolicy : ArbitrationPolicy
 {
-    private readonly int[] _queueOfChannel;
+    private int[] _queueOfChannel;
     private readonly int[] _queuePriority;
 
     public EventQueuePolicy(IReadOnlyList<int> queueOfChannel, IReadOnlyList<int> queuePriority)
@@ -29,6 +29,15 @@ internal sealed class EventQueuePolicy : ArbitrationPolicy
     }
 
     public override string Name => "edma3-event-queues";
+
+    /// <summary>Services <paramref name="channel"/>'s events on <paramref name="queue"/> from now on (the DT's second EDMA cell).</summary>
+    internal void SetQueue(int channel, int queue)
+    {
+        if (queue < 0 || queue >= _queuePriority.Length)
+            throw new ArgumentOutOfRangeException(nameof(queue), queue, $"EDMA has event queues 0..{_queuePriority.Length - 1}.");
+        if (channel >= _queueOfChannel.Length) Array.Resize(ref _queueOfChannel, channel + 1);
+        _queueOfChannel[channel] = queue;
+    }
 
     public override int Pick(IReadOnlyList<BusRequestView> requests)
     {

@@ -27,24 +27,27 @@ public static class ControllerPresets
     };
 
     /// <summary>
-    /// TI EDMA3 on AM335x (SPRUH73 ch. 11): 64 DMA channels serviced by 3 transfer controllers,
-    /// one event queue each, queue priorities from <c>ti,tptcs = &lt;&amp;tptc0 7&gt;, &lt;&amp;tptc1 5&gt;, &lt;&amp;tptc2 0&gt;</c>
-    /// (0 highest), 64 request lines, <c>#dma-cells = &lt;2&gt;</c>.
+    /// TI EDMA3 on AM335x (SPRUH73 ch. 11): 64 DMA channels, each its own context (PaRAM set) bound
+    /// to its event (request line), serviced by 3 transfer controllers through event queues; queue
+    /// priorities from <c>ti,tptcs = &lt;&amp;tptc0 7&gt;, &lt;&amp;tptc1 5&gt;, &lt;&amp;tptc2 0&gt;</c>
+    /// (0 highest); a client picks its channel's queue with the DT specifier's second cell
+    /// (<c>#dma-cells = &lt;2&gt;</c>); 64 request lines.
     /// </summary>
     /// <remarks>
     /// Deviation: the three TCs share one modelled bus (64-bit, 200 MHz, the L3 interconnect),
-    /// where on the silicon each TC is its own master; queue priority decides every burst.
+    /// where on the silicon each TC is its own master; queue priority, then FIFO order within a
+    /// queue, decides every burst.
     /// </remarks>
     public static ControllerConfig Edma3Am335x(PhysicalMemory memory, int id = 0) => new()
     {
         Id = id,
         Memory = memory,
         Bus = new BusTiming(8, 200_000_000),
-        PhysicalChannels = 3,
+        PhysicalChannels = 64,
         VirtualChannels = 64,
         RequestLines = 64,
-        Policy = () => ArbitrationPolicy.Edma3(queueOfChannel: [0, 1, 2], queuePriority: [7, 5, 0]),
-        Multiplexing = ChannelMultiplexing.Pooled,
+        Policy = () => ArbitrationPolicy.Edma3(queueOfChannel: new int[64], queuePriority: [7, 5, 0]),
+        Multiplexing = ChannelMultiplexing.Dedicated,
         ResidueGranularity = ResidueGranularity.Burst,
     };
 

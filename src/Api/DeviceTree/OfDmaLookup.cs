@@ -47,19 +47,28 @@ public sealed class OfDmaLookup(DeviceTree tree) : IDmaChannelLookup
     {
         ArgumentNullException.ThrowIfNull(engine);
         var consumer = FindConsumer(devName);
-        if (consumer?.Property("dmas") is not { } dmas) return null;
+        if (consumer?.Property("dmas") is null) return null;
+        var (controllerNode, specifier) = SpecifierOf(consumer, name);
+        OfDmaController? controller;
+        lock (_gate) controller = _controllers.Find(c => c.Node == controllerNode);
+        if (controller is null || controller.Device.Unregistered)
+            throw new DmaException("EPROBE_DEFER", "O-3", $"{consumer.Path} wants \"{name}\" from {controllerNode.Path}, which is not registered as a DMA controller (yet): probe again after it is.");
+        return Translate(engine, consumer, name, controller, specifier);
+    }
+
+    /// <summary>The controller node and specifier cells of <paramref name="consumer"/>'s channel <paramref name="name"/> (O-2, O-3).</summary>
+    /// <exception cref="DmaException">ENODEV: no such dma-names entry, or a malformed dmas.</exception>
+    public (DtNode Controller, uint[] Cells) SpecifierOf(DtNode consumer, string name)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        var dmas = consumer.Property("dmas") ?? throw new DmaException("ENODEV", "O-3", $"{consumer.Path} has no dmas property.");
         var names = consumer.Property("dma-names") is { IsEmpty: false } property ? property.Strings() : [];
         if (names.Count == 0)
             throw new DmaException("ENODEV", "O-3", $"dma-names property of node '{consumer.Path}' missing or empty.");
         int index = names.ToList().IndexOf(name);
         if (index < 0)
             throw new DmaException("ENODEV", "O-3", $"{consumer.Path} has no dma-names entry \"{name}\" (it has: {string.Join(", ", names.Select(n => '"' + n + '"'))}).");
-        var (controllerNode, specifier) = Specifier(consumer, dmas.Cells(), index);
-        OfDmaController? controller;
-        lock (_gate) controller = _controllers.Find(c => c.Node == controllerNode);
-        if (controller is null || controller.Device.Unregistered)
-            throw new DmaException("EPROBE_DEFER", "O-3", $"{consumer.Path} wants \"{name}\" from {controllerNode.Path}, which is not registered as a DMA controller (yet): probe again after it is.");
-        return Translate(engine, consumer, name, controller, specifier);
+        return Specifier(consumer, dmas.Cells(), index);
     }
 
     private DtNode? FindConsumer(string devName) =>
@@ -99,6 +108,8 @@ public sealed class OfDmaLookup(DeviceTree tree) : IDmaChannelLookup
         var chan = engine.RequestChannel(DmaCapMask.Slave, Fits, null)
             ?? throw new DmaException("ENODEV", controller.Xlate == OfDmaXlate.ByChannelId ? "O-7" : "O-5", $"{consumer.Path} \"{name}\": {node.Path} has no free channel{(controller.Xlate == OfDmaXlate.ByChannelId ? " " + first.ToString(CultureInfo.InvariantCulture) : "")} (all are taken, or masked out by dma-channel-mask).");
         if (controller.Xlate != OfDmaXlate.ByChannelId) chan.RequestLine = (int)first;
+        // EDMA: cell 1 is the event queue, i.e. the transfer controller the channel is serviced on.
+        if (controller.Xlate == OfDmaXlate.Edma) chan.SetEventQueue((int)cells[1]);
         return chan;
     }
 }

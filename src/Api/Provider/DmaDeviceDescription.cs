@@ -1,4 +1,5 @@
 using DmaActors.Actors.Arbitration;
+using DmaActors.Actors.Memory;
 using DmaActors.Actors.Bus;
 
 namespace DmaActors.Api.Provider;
@@ -57,6 +58,16 @@ public sealed record DmaDeviceDescription
 
     /// <summary>The controller's bus. Default: 32-bit at 100 MHz.</summary>
     public BusTiming Bus { get; init; } = new(4, 100_000_000);
+
+    /// <summary>How the simulated controller shares physical channels among its channels (virt-dma pool, or bound 1:1 as pl330 and EDMA).</summary>
+    public ChannelMultiplexing Multiplexing { get; init; } = ChannelMultiplexing.Pooled;
+
+    /// <summary>
+    /// How the controller's DMA master sees memory (bus addresses to physical): an IOMMU view from
+    /// <c>DmaActors.Api.Mapping.Device.BusView</c>, or null for none. Kernel: the controller's
+    /// <c>struct device</c> behind an IOMMU (C-21: slave buffers are mapped with it).
+    /// </summary>
+    public IDmaMemory? BusView { get; init; }
 
     /// <summary>Burst size in bytes of memory-to-memory transfers (memcpy, memset, interleaved).</summary>
     public int MemcpyBurstBytes { get; init; } = 64;

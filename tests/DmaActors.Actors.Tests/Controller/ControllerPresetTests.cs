@@ -15,7 +15,7 @@ public sealed class ControllerPresetTests(ITestOutputHelper output) : ActorTestK
     private static readonly PhysicalMemory Memory = PhysicalMemory.Create(0x8000_0000, 16 << 20);
 
     [Theory]
-    [InlineData("ti,edma3-tpcc", 3, 64, 64, "edma3-event-queues")]
+    [InlineData("ti,edma3-tpcc", 64, 64, 64, "edma3-event-queues")]
     [InlineData("arm,pl330", 8, 8, 32, "pl330")]
     [InlineData("arm,pl080", 8, 16, 16, "pl080")]
     [InlineData("arm,pl081", 2, 16, 16, "pl080")]
