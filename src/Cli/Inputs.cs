@@ -1,0 +1,45 @@
+using DmaActors.Api.DeviceTree;
+using DmaActors.Api.Workloads;
+
+namespace DmaActors.Cli;
+
+/// <summary>Reads the user's files; every problem becomes a message on stderr (and exit code 2), never a crash.</summary>
+internal static class Inputs
+{
+    public static bool TryLoad(FileInfo boardFile, FileInfo? workloadFile, out DeviceTree? tree, out Workload? workload)
+    {
+        tree = null;
+        workload = DemoScenario.Workload;
+        try
+        {
+            if (!boardFile.Exists) return Fail($"board file '{boardFile.FullName}' does not exist");
+            tree = DtsFile.Load(boardFile.FullName);
+        }
+        catch (DtsSyntaxException bad)
+        {
+            return Fail(bad.Message);
+        }
+        return workloadFile is null || TryLoadWorkload(workloadFile, out workload);
+    }
+
+    public static bool TryLoadWorkload(FileInfo file, out Workload? workload)
+    {
+        workload = null;
+        if (!file.Exists) return Fail($"workload file '{file.FullName}' does not exist");
+        try
+        {
+            workload = Workload.Parse(File.ReadAllText(file.FullName), file.Name);
+            return true;
+        }
+        catch (FormatException bad)
+        {
+            return Fail(bad.Message);
+        }
+    }
+
+    private static bool Fail(string message)
+    {
+        Console.Error.WriteLine($"dmactors: {message}");
+        return false;
+    }
+}
