@@ -51,6 +51,15 @@ public sealed partial class DmaChan
 
     internal DmaChanSlot Slot => _slot;
 
+    /// <summary>Frees the channel's route through a DMA router, if it took one (kernel: <c>chan-&gt;router-&gt;route_free</c>).</summary>
+    private Action? _routeRelease;
+
+    /// <summary>Remembers how to free this channel's router route when it is released.</summary>
+    internal void SetRouteRelease(Action release) => _routeRelease = release;
+
+    /// <summary>Takes (and forgets) the route's release action.</summary>
+    internal Action? TakeRouteRelease() => Interlocked.Exchange(ref _routeRelease, null);
+
     /// <summary>
     /// Services this channel's events on event queue <paramref name="queue"/>, as EDMA's second
     /// specifier cell does (the controller binds channel n to hardware context n).

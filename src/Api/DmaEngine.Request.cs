@@ -111,6 +111,8 @@ public sealed partial class DmaEngine
             foreach (long id in slot.TakeReusables())
                 _ = slot.Actor.AskBlocking<object>(new Actors.Channels.FreeDescriptor(id));
         }
+        // A route through a DMA router (crossbar) is freed with the channel (O-8).
+        chan.TakeRouteRelease()?.Invoke();
         lock (_gate)
         {
             chan.Deactivate();

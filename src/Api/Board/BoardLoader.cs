@@ -38,6 +38,10 @@ public static class BoardLoader
             if (node.Property("#dma-cells") is not null) lookup.OfDmaControllerRegister(node, device, XlateOf(compatible));
             controllers.Add(new BoardController(node, device, compatible));
         }
+        foreach (var node in tree.Nodes.Where(n => n.IsCompatible("ti,dra7-dma-crossbar")))
+        {
+            lookup.OfDmaRouterRegister(new Dra7DmaCrossbar(tree, node));
+        }
         var peripherals = new List<BoardPeripheral>();
         int seed = patternSeed;
         foreach (var node in tree.Nodes.Where(n => n.Property("dmas") is not null && n.Property("status")?.Text() is not "disabled"))
@@ -46,6 +50,9 @@ public static class BoardLoader
             {
                 if (PeripheralProfiles.For(node, name) is not { } profile) continue;
                 var (controllerNode, cells) = lookup.SpecifierOf(node, name);
+                // Behind a crossbar the request line is chosen when the channel is requested:
+                // such consumers get channels, but no pre-wired simulated peripheral.
+                if (controllerNode.IsCompatible("ti,dra7-dma-crossbar")) continue;
                 var controller = controllers.Find(c => c.Node == controllerNode)
                     ?? throw new DmaException("EPROBE_DEFER", "O-3", $"{node.Path} \"{name}\": {controllerNode.Path} is not a DMA controller this simulator models (compatibles: {string.Join(", ", ControllerPresets.Compatibles)}).");
                 int line = (int)cells[0];

@@ -17,6 +17,7 @@ namespace DmaActors.Api.DeviceTree;
 public sealed class OfDmaLookup(DeviceTree tree) : IDmaChannelLookup
 {
     private readonly List<OfDmaController> _controllers = [];
+    private readonly List<IDmaRouter> _routers = [];
     private readonly Lock _gate = new();
 
     /// <summary>The tree consumers are looked up in.</summary>
@@ -36,6 +37,13 @@ public sealed class OfDmaLookup(DeviceTree tree) : IDmaChannelLookup
         lock (_gate) _controllers.Add(new OfDmaController(node, device, xlate));
     }
 
+    /// <summary>Registers a DMA router (crossbar): consumers pointing at its node are routed to its master. Kernel: <c>of_dma_router_register()</c> (O-8).</summary>
+    public void OfDmaRouterRegister(IDmaRouter router)
+    {
+        ArgumentNullException.ThrowIfNull(router);
+        lock (_gate) _routers.Add(router);
+    }
+
     /// <summary>Forgets the controller at <paramref name="node"/>. Kernel: <c>of_dma_controller_free()</c>.</summary>
     public void OfDmaControllerFree(DtNode node)
     {
@@ -49,11 +57,33 @@ public sealed class OfDmaLookup(DeviceTree tree) : IDmaChannelLookup
         var consumer = FindConsumer(devName);
         if (consumer?.Property("dmas") is null) return null;
         var (controllerNode, specifier) = SpecifierOf(consumer, name);
+        IDmaRouter? router;
+        lock (_gate) router = _routers.Find(r => r.Node == controllerNode);
+        Action? freeRoute = null;
+        if (router is not null)
+        {
+            // O-8: the router rewrites the specifier to point at the real controller.
+            (controllerNode, specifier, freeRoute) = router.RouteAllocate(consumer, specifier);
+        }
         OfDmaController? controller;
         lock (_gate) controller = _controllers.Find(c => c.Node == controllerNode);
         if (controller is null || controller.Device.Unregistered)
+        {
+            freeRoute?.Invoke();
             throw new DmaException("EPROBE_DEFER", "O-3", $"{consumer.Path} wants \"{name}\" from {controllerNode.Path}, which is not registered as a DMA controller (yet): probe again after it is.");
-        return Translate(engine, consumer, name, controller, specifier);
+        }
+        DmaChan chan;
+        try
+        {
+            chan = Translate(engine, consumer, name, controller, specifier);
+        }
+        catch (DmaException)
+        {
+            freeRoute?.Invoke();
+            throw;
+        }
+        if (freeRoute is not null) chan.SetRouteRelease(freeRoute);
+        return chan;
     }
 
     /// <summary>The controller node and specifier cells of <paramref name="consumer"/>'s channel <paramref name="name"/> (O-2, O-3).</summary>
