@@ -95,7 +95,7 @@ public static class BoardLoader
             MaxBurst = compatible == "arm,pl080" ? 256 : 16,
             ResidueGranularity = (DmaResidueGranularity)(int)preset.ResidueGranularity,
             DescriptorReuse = true,
-            ChannelCount = preset.VirtualChannels,
+            ChannelCount = (int)(node.Property("dma-channels")?.Cell() ?? (uint)preset.VirtualChannels),
             PhysicalChannels = preset.PhysicalChannels,
             RequestLines = (int)(node.Property("dma-requests")?.Cell() ?? (uint)preset.RequestLines),
             Policy = preset.Policy,

@@ -131,9 +131,11 @@ public sealed class OfDmaLookup(DeviceTree tree) : IDmaChannelLookup
         uint? requests = node.Property("dma-requests")?.Cell();
         if (controller.Xlate != OfDmaXlate.ByChannelId && requests is { } limit && first >= limit)
             throw new DmaException("ENODEV", "O-1", $"{consumer.Path} \"{name}\": request {first} is beyond {node.Path}'s dma-requests = <{limit}>.");
-        uint mask = node.Property("dma-channel-mask")?.Cell() ?? uint.MaxValue;
+        // O-1: bit n of word k marks channel 32k+n available, LSB first; no property: all are.
+        uint[]? mask = node.Property("dma-channel-mask")?.Cells();
+        bool Available(int channel) => mask is null || (channel / 32 < mask.Length && (mask[channel / 32] & (1u << (channel % 32))) != 0);
         bool Fits(DmaChan chan, object? _) =>
-            chan.Device == controller.Device && chan.ChanId < 32 && (mask & (1u << chan.ChanId)) != 0
+            chan.Device == controller.Device && Available(chan.ChanId)
             && (controller.Xlate != OfDmaXlate.ByChannelId || chan.ChanId == first);
         var chan = engine.RequestChannel(DmaCapMask.Slave, Fits, null)
             ?? throw new DmaException("ENODEV", controller.Xlate == OfDmaXlate.ByChannelId ? "O-7" : "O-5", $"{consumer.Path} \"{name}\": {node.Path} has no free channel{(controller.Xlate == OfDmaXlate.ByChannelId ? " " + first.ToString(CultureInfo.InvariantCulture) : "")} (all are taken, or masked out by dma-channel-mask).");

@@ -92,6 +92,26 @@ public sealed class OfDmaLookupTests(ITestOutputHelper output) : ActorTestKit(ou
     }
 
     [Fact]
+    public void Dma_channel_mask_words_mark_which_channels_may_be_taken_O1()
+    {
+        var rig = new ApiRig(Sys);
+        var tree = DtsParser.Parse("""
+            /dts-v1/;
+            / {
+                dmac: dma-controller@1000 { #dma-cells = <1>; dma-channel-mask = <0x0000000c>; };
+                spi@4000 { dmas = <&dmac 1>, <&dmac 2>, <&dmac 3>; dma-names = "a", "b", "c"; };
+            };
+            """);
+        var lookup = new OfDmaLookup(tree);
+        rig.Engine.ChannelLookup = lookup;
+        lookup.OfDmaControllerRegister(tree.FindByLabel("dmac")!, rig.Engine.DmaAsyncDeviceRegister(ApiRig.SlaveDevice("1000.dma-controller", channels: 4)), OfDmaXlate.Simple);
+        // Only channels 2 and 3 are available.
+        Assert.Equal(2, rig.Engine.RequestChan("4000.spi", "a").ChanId);
+        Assert.Equal(3, rig.Engine.RequestChan("4000.spi", "b").ChanId);
+        Assert.Equal("ENODEV", Assert.Throws<DmaException>(() => rig.Engine.RequestChan("4000.spi", "c")).Errno);
+    }
+
+    [Fact]
     public void A_request_beyond_dma_requests_is_refused_O1()
     {
         var rig = new ApiRig(Sys);

@@ -9,12 +9,7 @@ public sealed class CacheCoherenceTests
     [Fact]
     public void From_device_receive_read_without_sync_for_cpu_is_stale_and_reported_M13_H13()
     {
-        var platform = Platform.Create();
-        var dev = new Device(platform, "eth");
-        var buffer = platform.Kmalloc(256)!.Value;
-        platform.CpuFill(buffer, 0, 256);
-        var dma = dev.MapSingle(buffer, 256, DmaDataDirection.FromDevice);
-        dev.MappingError(dma);
+        var (platform, dev, buffer, dma) = MapFilled(256, 0, DmaDataDirection.FromDevice);
 
         dev.BusView.Write(dma.Value, Pattern(256, 1));
         var seen = platform.CpuRead(buffer, 256);
@@ -27,12 +22,7 @@ public sealed class CacheCoherenceTests
     [Fact]
     public void From_device_receive_read_after_sync_for_cpu_returns_the_device_bytes_M13()
     {
-        var platform = Platform.Create();
-        var dev = new Device(platform, "eth");
-        var buffer = platform.Kmalloc(256)!.Value;
-        platform.CpuFill(buffer, 0, 256);
-        var dma = dev.MapSingle(buffer, 256, DmaDataDirection.FromDevice);
-        dev.MappingError(dma);
+        var (platform, dev, buffer, dma) = MapFilled(256, 0, DmaDataDirection.FromDevice);
 
         dev.BusView.Write(dma.Value, Pattern(256, 1));
         dev.SyncSingleForCpu(dma, 256, DmaDataDirection.FromDevice);
@@ -85,12 +75,7 @@ public sealed class CacheCoherenceTests
     [Fact]
     public void Unmap_invalidates_so_the_cpu_sees_the_device_bytes_M13()
     {
-        var platform = Platform.Create();
-        var dev = new Device(platform, "eth");
-        var buffer = platform.Kmalloc(64)!.Value;
-        platform.CpuFill(buffer, 0x55, 64);
-        var dma = dev.MapSingle(buffer, 64, DmaDataDirection.Bidirectional);
-        dev.MappingError(dma);
+        var (platform, dev, buffer, dma) = MapFilled(64, 0x55, DmaDataDirection.Bidirectional);
 
         dev.BusView.Write(dma.Value, Pattern(64, 5));
         dev.UnmapSingle(dma, 64, DmaDataDirection.Bidirectional);
@@ -113,5 +98,17 @@ public sealed class CacheCoherenceTests
 
         Assert.All(seen, b => Assert.Equal(0x11, b));
         Assert.Equal(Pattern(64, 6), platform.CpuRead(buffer, 64));
+    }
+
+    /// <summary>A non-coherent device and a kmalloc buffer the CPU filled with <paramref name="fill"/>, mapped for <paramref name="direction"/> (mapping checked).</summary>
+    private static (Platform Platform, Device Device, CpuAddress Buffer, DmaAddress Dma) MapFilled(int size, byte fill, DmaDataDirection direction)
+    {
+        var platform = Platform.Create();
+        var dev = new Device(platform, "eth");
+        var buffer = platform.Kmalloc(size)!.Value;
+        platform.CpuFill(buffer, fill, size);
+        var dma = dev.MapSingle(buffer, size, direction);
+        dev.MappingError(dma);
+        return (platform, dev, buffer, dma);
     }
 }
