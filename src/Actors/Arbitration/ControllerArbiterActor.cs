@@ -1,5 +1,6 @@
 using DmaActors.Actors.Devices;
 using DmaActors.Runtime;
+using Microsoft.Extensions.Logging;
 
 namespace DmaActors.Actors.Arbitration;
 
@@ -46,7 +47,9 @@ public sealed partial class ControllerArbiterActor : Actor
         Receive<BusFree>(OnBusFree);
         Receive<SetEventQueue>(q =>
         {
-            if (_settings.Policy is EventQueuePolicy queues) queues.SetQueue(q.Channel, q.Queue);
+            // A bad queue number is a board-description error: reported, and the arbiter carries on.
+            if (_settings.Policy is EventQueuePolicy queues && !queues.TrySetQueue(q.Channel, q.Queue))
+                Context.Log.LogError("Channel {Channel} asked for event queue {Queue}, but there are queues 0..{Last}", q.Channel, q.Queue, queues.QueueCount - 1);
         });
         Receive<QueryArbiterStats>(_ => Sender.Tell(new ArbiterStats([.. _bytesGranted], [.. _grantsMade], _busyNanoseconds)));
         ReceiveAssignment();

@@ -30,13 +30,16 @@ internal sealed class EventQueuePolicy : ArbitrationPolicy
 
     public override string Name => "edma3-event-queues";
 
-    /// <summary>Services <paramref name="channel"/>'s events on <paramref name="queue"/> from now on (the DT's second EDMA cell).</summary>
-    internal void SetQueue(int channel, int queue)
+    /// <summary>How many event queues there are.</summary>
+    internal int QueueCount => _queuePriority.Length;
+
+    /// <summary>Services <paramref name="channel"/>'s events on <paramref name="queue"/> from now on (the DT's second EDMA cell); false if there is no such queue.</summary>
+    internal bool TrySetQueue(int channel, int queue)
     {
-        if (queue < 0 || queue >= _queuePriority.Length)
-            throw new ArgumentOutOfRangeException(nameof(queue), queue, $"EDMA has event queues 0..{_queuePriority.Length - 1}.");
+        if (queue < 0 || queue >= _queuePriority.Length || channel < 0) return false;
         if (channel >= _queueOfChannel.Length) Array.Resize(ref _queueOfChannel, channel + 1);
         _queueOfChannel[channel] = queue;
+        return true;
     }
 
     public override int Pick(IReadOnlyList<BusRequestView> requests)
