@@ -34,7 +34,7 @@ internal static class Commands
             return ExitCodes.BadInput;
         }
         if (options.Json) ReportRenderer.WriteJson(report, Console.Out);
-        else ReportRenderer.WriteTables(report, AnsiConsole.Console);
+        else ReportRenderer.WriteTables(report, Terminal.Current());
         return report.HasVerificationFailures ? ExitCodes.VerificationFailed : ExitCodes.Success;
     }
 
@@ -62,7 +62,7 @@ internal static class Commands
             var report = Simulation.Run(tree, workload, new RunOptions(false, null, null, null, s), null, TextWriter.Null);
             if (!report.HasVerificationFailures) continue;
             Console.WriteLine($"seed {s} fails verification; replay it with: dmactors run <board> --seed {s}");
-            ReportRenderer.WriteTables(report, AnsiConsole.Console);
+            ReportRenderer.WriteTables(report, Terminal.Current());
             return ExitCodes.VerificationFailed;
         }
         Console.WriteLine($"{seeds} seeds explored ({workload.RunMilliseconds} ms each): every schedule verified.");

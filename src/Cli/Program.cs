@@ -35,7 +35,7 @@ explore.SetAction(r => Commands.Explore(r.GetValue(exploreBoard), r.GetValue(wor
 
 var root = new RootCommand("dmactors: simulate the Linux DMA subsystem on a device-tree board; run workloads, dmatest, and explore schedules.")
 {
-    demo, run, explore, DmaTestCommand.Create(),
+    demo, run, explore, DmaTestCommand.Create(), BenchCommand.Create(),
 };
 return root.Parse(args).Invoke();
 

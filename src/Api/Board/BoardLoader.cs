@@ -96,9 +96,9 @@ public static class BoardLoader
             ResidueGranularity = (DmaResidueGranularity)(int)preset.ResidueGranularity,
             DescriptorReuse = true,
             ChannelCount = (int)(node.Property("dma-channels")?.Cell() ?? (uint)preset.VirtualChannels),
-            PhysicalChannels = preset.PhysicalChannels,
+            PhysicalChannels = (int)(node.Property("dmactors,physical-channels")?.Cell() ?? (uint)preset.PhysicalChannels),
             RequestLines = (int)(node.Property("dma-requests")?.Cell() ?? (uint)preset.RequestLines),
-            Policy = preset.Policy,
+            Policy = node.Property("dmactors,arbitration")?.Text() is { } policy ? ArbitrationPolicies.Named(policy, node) : preset.Policy,
             Bus = preset.Bus,
             Multiplexing = preset.Multiplexing,
         };

@@ -1,0 +1,52 @@
+using System.Xml.Linq;
+using DmaActors.Api.Workloads;
+
+namespace DmaActors.Api.Tests.Workloads;
+
+public sealed class ArbitrationStudyTests
+{
+    [Fact]
+    public void Fixed_priority_lets_one_bulk_channel_take_the_bus_while_round_robin_shares_it_evenly()
+    {
+        var points = ArbitrationStudy.Run(["round-robin", "fixed-priority"], [8], physicalChannels: 8, milliseconds: 1);
+        var roundRobin = points.Single(p => p.Policy == "round-robin");
+        var fixedPriority = points.Single(p => p.Policy == "fixed-priority");
+        // Five memcpy channels on five physical channels, all saturating.
+        Assert.True(roundRobin.Fairness > 0.99, $"round-robin fairness {roundRobin.Fairness}");
+        Assert.True(fixedPriority.Fairness < 0.3, $"fixed-priority fairness {fixedPriority.Fairness}");
+        Assert.All(points, p => Assert.True(p.BusBusy > 0.99, $"{p.Policy}: bus busy {p.BusBusy}"));
+        Assert.All(points, p => Assert.Equal(0, p.AudioUnderruns));
+    }
+
+    [Fact]
+    public void The_csv_has_a_header_and_a_row_per_point()
+    {
+        var points = ArbitrationStudy.Run(["weighted-round-robin"], [4, 6], physicalChannels: 4, milliseconds: 0.5);
+        using var text = new StringWriter();
+        ArbitrationStudy.WriteCsv(points, text);
+        var lines = text.ToString().TrimEnd().Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("policy,virtual_channels,physical_channels,total_mb_s", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("weighted-round-robin,6,4,", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_svg_chart_is_well_formed_with_a_line_per_series()
+    {
+        var svg = SvgChart.Render("t", "x", "y", new Dictionary<string, IReadOnlyList<(double X, double Y)>>
+        {
+            ["a"] = [(4, 1.0), (8, 0.5)],
+            ["b"] = [(4, 0.2), (8, 0.9)],
+        });
+        var document = XDocument.Parse(svg);
+        Assert.Equal(2, document.Descendants().Count(e => e.Name.LocalName == "polyline"));
+    }
+
+    [Fact]
+    public void An_unknown_policy_name_is_refused_naming_the_node_and_the_names_known()
+    {
+        var failure = Assert.Throws<DmaException>(() => ArbitrationStudy.Run(["lottery"], [4], 2, 0.1));
+        Assert.Contains("lottery", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("round-robin", failure.Message, StringComparison.Ordinal);
+    }
+}
