@@ -79,7 +79,10 @@ public sealed record UnbindRequestLine(int Line, int Channel);
 public sealed record LineBound(int Line, long Generation);
 
 /// <summary>Arbiter timer: the granted burst's last cycle has passed.</summary>
-internal sealed record BusFree(long GrantNumber);
+internal sealed record BusFree
+{
+    public static readonly BusFree Instance = new();
+}
 
 /// <summary>Arbiter → virtual channel: no physical channel can ever be had (dedicated binding, all taken).</summary>
 /// <param name="Reason">Why.</param>

@@ -20,7 +20,8 @@ namespace DmaActors.Actors.Arbitration;
 /// </remarks>
 public sealed partial class ControllerArbiterActor : Actor
 {
-    private const string BusTimerKey = "bus";
+    /// <summary>Posts the bus-free tick to the arbiter; static, so scheduling a burst allocates no closure.</summary>
+    private static readonly Action<object?> PostBusFree = static state => ((IActorRef)state!).Tell(BusFree.Instance);
 
     private readonly ArbiterSettings _settings;
     private IActorRef[] _channels = [];
@@ -29,7 +30,11 @@ public sealed partial class ControllerArbiterActor : Actor
     private (int Bytes, long Arrival)[] _requests = [];
     private readonly List<BusRequestView> _pending = [];
     private long _arrivals;
-    private long _grantNumber;
+    /// <summary>The pending bus-free timer of the current grant.</summary>
+    private Runtime.Time.ICancelable? _busTimer;
+
+    /// <summary>Ticks already queued for grants that were declined (their timer fired before the decline): ignore that many.</summary>
+    private int _staleTicks;
     private int _grantedChannel = -1;
     private long[] _bytesGranted = [];
     private long[] _grantsMade = [];
@@ -77,15 +82,26 @@ public sealed partial class ControllerArbiterActor : Actor
     private void OnDeclineGrant(DeclineGrant decline)
     {
         if (decline.Channel != _grantedChannel) return;
-        // The burst never happened: the bus is free now, not at the end of the granted burst.
-        Context.Timers.Cancel(BusTimerKey);
+        // The burst never happened: the bus is free now, not at the end of the granted burst. If
+        // its timer already fired, its tick is on the way: ignore it when it comes.
+        if (_busTimer is { } timer)
+        {
+            timer.Cancel();
+            if (!timer.IsCancelled) _staleTicks++;
+            _busTimer = null;
+        }
         _grantedChannel = -1;
         GrantNext();
     }
 
     private void OnBusFree(BusFree free)
     {
-        if (free.GrantNumber != _grantNumber) return;
+        if (_staleTicks > 0)
+        {
+            _staleTicks--;
+            return;
+        }
+        _busTimer = null;
         _grantedChannel = -1;
         GrantNext();
     }
@@ -103,13 +119,14 @@ public sealed partial class ControllerArbiterActor : Actor
         _requests[winner.Channel] = default;
         long cycles = _settings.Bus.CyclesFor(winner.Bytes) + _settings.Policy.OverheadCyclesPerGrant;
         long duration = _settings.Bus.NanosecondsForCycles(cycles);
-        _grantNumber++;
         _grantedChannel = winner.Channel;
         _bytesGranted[winner.Channel] += winner.Bytes;
         _grantsMade[winner.Channel]++;
         _busyNanoseconds += duration;
         _channels[winner.Channel].Tell(new BusGranted(winner.Channel, winner.Bytes, Context.Clock.NowNanoseconds + duration));
-        Context.Timers.StartSingleTimer(BusTimerKey, new BusFree(_grantNumber), Runtime.Time.Duration.FromNanoseconds(duration));
+        // Straight on the clock rather than a keyed actor timer: one timer per burst is the
+        // hottest timer path of the simulation, and this allocates only the clock's own entry.
+        _busTimer = Context.Clock.Schedule(Runtime.Time.Duration.FromNanoseconds(duration), PostBusFree, Self);
         CountGrantForQuantum(winner.Channel);
     }
 

@@ -6,6 +6,6 @@ public interface ICancelable
     /// <summary>Calls it off; a no-op when it already ran or was cancelled.</summary>
     void Cancel();
 
-    /// <summary>Whether <see cref="Cancel"/> was called.</summary>
+    /// <summary>Whether it was cancelled before it ran (false once it has run, even if Cancel came later).</summary>
     bool IsCancelled { get; }
 }

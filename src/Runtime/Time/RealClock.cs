@@ -24,25 +24,29 @@ public sealed class RealClock : IClock
 
     private sealed class Entry : ICancelable
     {
+        private const int Pending = 0, Fired = 1, Cancelled = 2;
+
         private readonly ITimer? _timer;
-        private int _cancelled;
+
+        /// <summary>Pending until it either fires or is cancelled, whichever wins the CAS: IsCancelled is exact.</summary>
+        private int _state;
 
         public Entry(Duration delay, Action<object?> callback, object? state)
         {
             if (delay.IsInfinite) return;
             // The timer is rooted by the timer queue until it fires or is disposed.
             _timer = TimeProvider.System.CreateTimer(
-                s => { if (Volatile.Read(ref _cancelled) == 0) callback(s); },
+                s => { if (Interlocked.CompareExchange(ref _state, Fired, Pending) == Pending) callback(s); },
                 state,
                 delay.ToTimeSpan(),
                 Timeout.InfiniteTimeSpan);
         }
 
-        public bool IsCancelled => Volatile.Read(ref _cancelled) != 0;
+        public bool IsCancelled => Volatile.Read(ref _state) == Cancelled;
 
         public void Cancel()
         {
-            if (Interlocked.Exchange(ref _cancelled, 1) == 0) _timer?.Dispose();
+            if (Interlocked.CompareExchange(ref _state, Cancelled, Pending) == Pending) _timer?.Dispose();
         }
     }
 }
