@@ -120,8 +120,6 @@ public sealed partial class ActorSystem : IDisposable
     /// <summary>Messages in flight (counted only on the virtual clock with the thread-pool dispatcher).</summary>
     internal long InFlight => Volatile.Read(ref _inFlight) & InFlightMask;
 
-    internal bool CountsInFlight => _countsInFlight;
-
     private const long InFlightMask = 0xFFFF_FFFFL;
     private const long QueuedEpoch = 1L << 32;
 

@@ -44,8 +44,6 @@ public sealed class DescriptorRun
     /// <summary>Bytes of that segment already moved.</summary>
     internal int SegmentOffset { get; set; }
 
-    /// <summary>Completed passes over a cyclic buffer.</summary>
-    internal long Wraps { get; set; }
 
     /// <summary>Whether every byte of a one-shot descriptor has moved.</summary>
     internal bool DataComplete => !Spec.Cyclic && SegmentIndex >= Spec.Segments.Count;
@@ -67,7 +65,6 @@ public sealed class DescriptorRun
         if (Spec.Cyclic && SegmentIndex == Spec.Segments.Count)
         {
             SegmentIndex = 0;
-            Wraps++;
             Volatile.Write(ref _bytesMoved, 0);
         }
         return periodEnd;

@@ -223,6 +223,22 @@ public sealed class ArbitrationPolicyTests : ActorTestKit
     }
 
     [Fact]
+    public void EDMA3_moves_a_channel_to_the_event_queue_its_client_names_and_a_queue_that_does_not_exist_changes_nothing()
+    {
+        // The DT's second EDMA cell picks the queue (SetEventQueue). Both channels start on queue
+        // 0; channel 1 is moved to queue 2 (highest priority), and a request for queue 9 is refused.
+        var rig = Dedicated(2, () => ArbitrationPolicy.Edma3([0, 0], [7, 5, 0]));
+        rig.Controller.Arbiter.Tell(new SetEventQueue(1, 2));
+        rig.Controller.Arbiter.Tell(new SetEventQueue(0, 9));
+        StartSaturating(rig, 2, 2048);
+
+        rig.RunUntilCallbacks(2);
+
+        // Channel 0 was alone at time 0; from the first boundary channel 1's queue wins every burst.
+        Assert.Equal([0, .. Enumerable.Repeat(1, 32), .. Enumerable.Repeat(0, 31)], Grants().Select(g => g.Channel));
+    }
+
+    [Fact]
     public void EDMA3_breaks_equal_queue_priorities_by_the_lower_queue_number()
     {
         var rig = Dedicated(2, () => ArbitrationPolicy.Edma3([1, 0], [3, 3]));
