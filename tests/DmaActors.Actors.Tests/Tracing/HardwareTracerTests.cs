@@ -24,14 +24,7 @@ public sealed class HardwareTracerTests(ITestOutputHelper output) : ActorTestKit
     [Fact]
     public void A_slave_receive_traces_drq_edges_grants_and_descriptor_start_and_end_in_time_order()
     {
-        var tracer = new HardwareTracer(Sys.Clock);
-        Sys.Tracer = tracer;
-        var rig = new DeviceRig(Sys, DeviceProfile.Uart3M(TransferDirection.DevToMem), new DataPattern(seed: 3), line: 2);
-        rig.Device.Tell(new StartDevice());
-        rig.Issue(0, TransferSpec.SlaveSg(TransferDirection.DevToMem, [(DeviceRig.RamBase, 64)], 2, beatBytes: 1, maxBurst: 16));
-        Advance(Duration.FromMilliseconds(1));
-
-        var records = tracer.Records;
+        var records = TracedUartReceive.Run(Sys);
         Output?.WriteLine(string.Join(Environment.NewLine, records.Take(20)));
         Assert.Contains(records, r => r.Event is DrqRaised { Line: 2 });
         Assert.Contains(records, r => r.Event is DrqAcknowledged { Line: 2 });

@@ -13,16 +13,7 @@ namespace DmaActors.Actors.Tests.Tracing;
 /// <summary>Waveforms (VCD, for GTKWave) and timelines (Chrome trace events, for Perfetto) from a real run.</summary>
 public sealed class WaveformWriterTests(ITestOutputHelper output) : ActorTestKit(output)
 {
-    private IReadOnlyList<HardwareTraceRecord> RunUartReceive()
-    {
-        var tracer = new HardwareTracer(Sys.Clock);
-        Sys.Tracer = tracer;
-        var rig = new DeviceRig(Sys, DeviceProfile.Uart3M(TransferDirection.DevToMem), new DataPattern(seed: 3), line: 2);
-        rig.Device.Tell(new StartDevice());
-        rig.Issue(0, TransferSpec.SlaveSg(TransferDirection.DevToMem, [(DeviceRig.RamBase, 64)], 2, beatBytes: 1, maxBurst: 16));
-        Advance(Duration.FromMilliseconds(1));
-        return tracer.Records;
-    }
+    private IReadOnlyList<HardwareTraceRecord> RunUartReceive() => TracedUartReceive.Run(Sys);
 
     [Fact]
     public void Signals_show_drq_high_until_served_and_the_channel_busy_from_start_to_end()
