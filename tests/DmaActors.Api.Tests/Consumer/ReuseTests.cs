@@ -1,3 +1,5 @@
+using DmaActors.Actors.Channels;
+using DmaActors.Runtime;
 using DmaActors.TestKit;
 using Xunit.Abstractions;
 
@@ -78,5 +80,28 @@ public sealed class ReuseTests(ITestOutputHelper output) : ActorTestKit(output)
 
         desc.Free();
         DmaExceptionAssert.Throws("EINVAL", "C-59", () => desc.Submit());
+    }
+
+    [Fact]
+    public void Releasing_the_channel_frees_the_reusable_descriptors_resting_on_it_V14()
+    {
+        var rig = new ApiRig(Sys);
+        rig.Engine.DmaAsyncDeviceRegister(ApiRig.SlaveDevice());
+        var chan = rig.Engine.RequestChannel(DmaCapMask.Memcpy, null, null)!;
+        bool done = false;
+        var desc = chan.PrepDmaMemcpy(ApiRig.Destination(0), ApiRig.Source(0), 256, DmaCtrlFlags.PrepInterrupt)!;
+        desc.Callback = _ => done = true;
+        desc.SetReuse();
+        desc.Submit();
+        chan.IssuePending();
+        rig.RunUntil(() => done, "the transfer");
+        var actor = chan.Slot.Actor;
+        // Completed, the reusable descriptor rests on desc_allocated (V-10) ...
+        Assert.Equal(1, actor.AskBlocking<ChannelStateReport>(QueryChannelState.Instance).Allocated);
+
+        rig.Engine.ReleaseChannel(chan);
+
+        // ... and free_chan_resources frees it with everything else.
+        Assert.Equal(0, actor.AskBlocking<ChannelStateReport>(QueryChannelState.Instance).Allocated);
     }
 }
