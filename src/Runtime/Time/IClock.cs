@@ -20,4 +20,15 @@ public interface IClock
     /// <summary>Runs <paramref name="callback"/> once, <paramref name="delay"/> from now.</summary>
     /// <remarks>On the virtual clock the callback runs when time reaches it, at quiescence.</remarks>
     ICancelable Schedule(Duration delay, Action<object?> callback, object? state);
+
+    /// <summary>
+    /// Whether a timer due at <paramref name="due"/> and ordered as of <paramref name="orderTime"/>
+    /// (see <see cref="IClockTimer.Start"/>) would have fired by now: the clock has passed that
+    /// point of its instant. Lets one timer stand in for a chain without changing what is seen at
+    /// the chain's instants. Real clock: whether <paramref name="due"/> has passed.
+    /// </summary>
+    bool HasFired(long due, long orderTime);
+
+    /// <summary>A timer that calls <paramref name="callback"/> each time it is started and comes due; nothing is scheduled until <see cref="IClockTimer.Start"/>.</summary>
+    IClockTimer CreateTimer(Action<object?> callback, object? state);
 }

@@ -22,6 +22,32 @@ public sealed class RealClock : IClock
         return new Entry(delay, callback, state);
     }
 
+    /// <inheritdoc/>
+    public bool HasFired(long due, long orderTime) => due <= NowNanoseconds;
+
+    /// <inheritdoc/>
+    /// <remarks>On the real clock each start arms a new one-shot timer; ties are not ordered.</remarks>
+    public IClockTimer CreateTimer(Action<object?> callback, object? state)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        return new Restartable(this, callback, state);
+    }
+
+    private sealed class Restartable(RealClock clock, Action<object?> callback, object? state) : IClockTimer
+    {
+        private ICancelable? _current;
+
+        public bool IsCancelled => Volatile.Read(ref _current)?.IsCancelled ?? true;
+
+        public void Cancel() => Volatile.Read(ref _current)?.Cancel();
+
+        public void Start(Duration delay, long? orderAsOf = null)
+        {
+            var next = clock.Schedule(delay, callback, state);
+            Interlocked.Exchange(ref _current, next)?.Cancel();
+        }
+    }
+
     private sealed class Entry : ICancelable
     {
         private const int Pending = 0, Fired = 1, Cancelled = 2;

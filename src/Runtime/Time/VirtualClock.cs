@@ -1,7 +1,7 @@
 namespace DmaActors.Runtime.Time;
 
 /// <summary>
-/// Simulated time in nanoseconds. Timers fire in (due time, scheduling order); time never moves by
+/// Simulated time in nanoseconds. Timers fire in (due time, start order); time never moves by
 /// itself: the actor system's driver jumps it to the next timer only at global quiescence
 /// (no message in flight anywhere), so every effect of time t is settled before time t+1 begins.
 /// </summary>
@@ -15,8 +15,12 @@ public sealed class VirtualClock : IClock
     /// <summary>Guards <see cref="_timers"/>, <see cref="_sequence"/> and <see cref="_live"/>.</summary>
     private readonly Lock _gate = new();
 
-    /// <summary>Pending timers keyed by (due, sequence): equal due times fire in scheduling order.</summary>
-    private readonly PriorityQueue<Entry, (long Due, long Sequence)> _timers = new();
+    /// <summary>
+    /// Pending starts keyed by (due, order time, sequence): equal due times fire in the order they
+    /// were started (the order time is the start time unless a timer asks for another one).
+    /// A slot whose generation is not its timer's current one is a stale start and is skipped.
+    /// </summary>
+    private readonly PriorityQueue<Slot, (long Due, long OrderTime, long Sequence)> _timers = new();
 
     /// <summary>Current simulated time; written only by the driver, read by anyone.</summary>
     private long _now;
@@ -26,6 +30,9 @@ public sealed class VirtualClock : IClock
 
     /// <summary>Timers neither fired nor cancelled (cancelled ones may still sit in the queue).</summary>
     private int _live;
+
+    /// <summary>(due, order time) of the last timer fired, or (time, max) once time was moved past everything due by then.</summary>
+    private (long Due, long OrderTime) _cursor = (0, long.MinValue);
 
     /// <inheritdoc/>
     public long NowNanoseconds => Volatile.Read(ref _now);
@@ -43,14 +50,30 @@ public sealed class VirtualClock : IClock
     public ICancelable Schedule(Duration delay, Action<object?> callback, object? state)
     {
         ArgumentNullException.ThrowIfNull(callback);
+        var entry = new Entry(this, callback, state) { Cancelled = true };
+        entry.Start(delay);
+        return entry;
+    }
+
+    /// <inheritdoc/>
+    public IClockTimer CreateTimer(Action<object?> callback, object? state)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        return new Entry(this, callback, state) { Cancelled = true };
+    }
+
+    private void Start(Entry entry, Duration delay, long? orderAsOf)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(delay.Nanoseconds, nameof(delay));
         lock (_gate)
         {
+            if (!entry.Fired && !entry.Cancelled) _live--;
             long due = delay.IsInfinite ? long.MaxValue : checked(_now + delay.Nanoseconds);
-            var entry = new Entry(this, callback, state);
-            _timers.Enqueue(entry, (due, _sequence++));
+            entry.Generation++;
+            entry.Fired = false;
+            entry.Cancelled = false;
+            _timers.Enqueue(new Slot(entry, entry.Generation), (due, orderAsOf ?? _now, _sequence++));
             _live++;
-            return entry;
         }
     }
 
@@ -75,9 +98,10 @@ public sealed class VirtualClock : IClock
         {
             DropCancelled_NeedsLock();
             if (!_timers.TryPeek(out _, out var key) || key.Due > limit) return false;
-            entry = _timers.Dequeue();
+            entry = _timers.Dequeue().Entry;
             entry.Fired = true;
             _live--;
+            _cursor = (key.Due, key.OrderTime);
             if (key.Due > _now) Volatile.Write(ref _now, key.Due);
         }
         entry.Callback(entry.State);
@@ -90,12 +114,23 @@ public sealed class VirtualClock : IClock
         lock (_gate)
         {
             if (time > _now) Volatile.Write(ref _now, time);
+            // Nothing due by then is left: every timer of that instant has had its turn.
+            if (time >= _now) _cursor = (_now, long.MaxValue);
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool HasFired(long due, long orderTime)
+    {
+        lock (_gate)
+        {
+            return due < _cursor.Due || (due == _cursor.Due && orderTime <= _cursor.OrderTime);
         }
     }
 
     private void DropCancelled_NeedsLock()
     {
-        while (_timers.TryPeek(out var head, out _) && head.Cancelled) _timers.Dequeue();
+        while (_timers.TryPeek(out var head, out _) && head.IsStale) _timers.Dequeue();
     }
 
     private void Cancel(Entry entry)
@@ -108,20 +143,32 @@ public sealed class VirtualClock : IClock
         }
     }
 
-    private sealed class Entry(VirtualClock owner, Action<object?> callback, object? state) : ICancelable
+    /// <summary>One start of a timer, as queued.</summary>
+    private readonly record struct Slot(Entry Entry, int Generation)
+    {
+        /// <summary>Cancelled, or superseded by a later start of the same timer.</summary>
+        public bool IsStale => Entry.Cancelled || Entry.Generation != Generation;
+    }
+
+    private sealed class Entry(VirtualClock owner, Action<object?> callback, object? state) : IClockTimer
     {
         public readonly VirtualClock Owner = owner;
         public readonly Action<object?> Callback = callback;
         public readonly object? State = state;
 
+        /// <summary>Which start is current; set under the owner's lock.</summary>
+        public int Generation;
+
         /// <summary>Set under the owner's lock; a fired entry cannot be cancelled any more.</summary>
         public bool Fired;
 
-        /// <summary>Set under the owner's lock; the queue drops cancelled entries when they reach its head.</summary>
+        /// <summary>Set under the owner's lock (and before the first start); the queue drops cancelled entries when they reach its head.</summary>
         public bool Cancelled;
 
         public bool IsCancelled => Volatile.Read(ref Cancelled);
 
         public void Cancel() => Owner.Cancel(this);
+
+        public void Start(Duration delay, long? orderAsOf = null) => Owner.Start(this, delay, orderAsOf);
     }
 }
