@@ -11,21 +11,58 @@ namespace DmaActors.Actors.Arbitration;
 /// <summary>Physical channel → arbiter: a burst of <see cref="Bytes"/> is ready to move.</summary>
 /// <param name="Channel">The physical channel's index.</param>
 /// <param name="Bytes">Burst size.</param>
-public sealed record RequestBus(int Channel, int Bytes);
+public sealed record RequestBus(int Channel, int Bytes)
+{
+    /// <summary>
+    /// How many bursts of <see cref="Bytes"/> the channel could move back to back, with nothing in
+    /// between (1: just this one). With nobody else asking, the arbiter may grant them as one
+    /// <see cref="Bus.BurstTrain"/>.
+    /// </summary>
+    public int Train { get; init; } = 1;
+
+    /// <summary>The burst the channel will ask for once those <see cref="Train"/> bursts have moved (0: none, its data ends).</summary>
+    public int AfterTrainBytes { get; init; }
+}
 
 /// <summary>Physical channel → arbiter: forget my request (pause, terminate).</summary>
 /// <param name="Channel">The physical channel's index.</param>
 public sealed record WithdrawBusRequest(int Channel);
 
-/// <summary>Arbiter → physical channel: the bus is yours for one burst of <see cref="Bytes"/>, until <see cref="EndsAt"/>.</summary>
+/// <summary>
+/// Arbiter → physical channel: the bus is yours for one burst of <see cref="Bytes"/>, lasting
+/// <see cref="DurationNanoseconds"/> from now; or, when <see cref="Bursts"/> &gt; 1, for that many
+/// back-to-back bursts (a train, ended by <see cref="BusTrainEnded"/>).
+/// </summary>
 /// <param name="Channel">The physical channel's index.</param>
 /// <param name="Bytes">Burst size granted.</param>
-/// <param name="EndsAt">Virtual time (ns) the burst's last cycle ends.</param>
-public sealed record BusGranted(int Channel, int Bytes, long EndsAt) : IHardwareEvent
+/// <param name="DurationNanoseconds">Bus time of one burst; on the virtual clock it starts the instant the grant is made.</param>
+public sealed record BusGranted(int Channel, int Bytes, long DurationNanoseconds) : IHardwareEvent
 {
+    /// <summary>Bursts granted at once (1 unless coalesced).</summary>
+    public int Bursts { get; init; } = 1;
+
     /// <inheritdoc/>
-    public string Describe() => $"grant ch{Channel} {Bytes}B";
+    public string Describe() => Bursts == 1 ? $"grant ch{Channel} {Bytes}B" : $"grant ch{Channel} {Bursts}x{Bytes}B";
 }
+
+/// <summary>
+/// Arbiter → physical channel: your train is over after its first <see cref="Bursts"/> bursts (cut
+/// because something else needs the arbiter, or run to its end): move their data now. When
+/// <see cref="RequestKept"/>, the arbiter holds your next request already, as it would have under
+/// per-burst arbitration.
+/// </summary>
+/// <param name="Channel">The physical channel's index.</param>
+/// <param name="Bursts">Bursts of the train that were granted.</param>
+/// <param name="RequestKept">Whether the arbiter registered the channel's next request on its behalf.</param>
+public sealed record BusTrainEnded(int Channel, int Bursts, bool RequestKept);
+
+/// <summary>
+/// Physical channel → arbiter: I stop my train now (pause, abort, preemption, crash) after
+/// <see cref="Bursts"/> bursts and want nothing more; the bus is free at that burst's end.
+/// </summary>
+/// <param name="Channel">The physical channel's index.</param>
+/// <param name="Bursts">Bursts of the train the channel moved.</param>
+public sealed record StopBusTrain(int Channel, int Bursts);
 
 /// <summary>Physical channel → arbiter: a grant arrived after the channel stopped wanting it; the bus is free at once.</summary>
 /// <param name="Channel">The physical channel's index.</param>

@@ -10,4 +10,5 @@ namespace DmaActors.Actors.Arbitration;
 /// With <see cref="ChannelMultiplexing.Pooled"/>: after this many bursts, a physical channel is
 /// taken back mid-descriptor when another virtual channel waits (0: only at descriptor boundaries).
 /// </param>
-public sealed record ArbiterSettings(BusTiming Bus, ArbitrationPolicy Policy, ChannelMultiplexing Multiplexing = ChannelMultiplexing.Pooled, int QuantumBursts = 0);
+/// <param name="CoalesceBursts">Whether an uncontended channel's back-to-back bursts may be granted as one <see cref="Bus.BurstTrain"/>.</param>
+public sealed record ArbiterSettings(BusTiming Bus, ArbitrationPolicy Policy, ChannelMultiplexing Multiplexing = ChannelMultiplexing.Pooled, int QuantumBursts = 0, bool CoalesceBursts = true);

@@ -3,7 +3,7 @@ namespace DmaActors.Actors.Arbitration;
 /// <summary>
 /// Decides which requesting physical channel moves the next burst. The arbiter calls
 /// <see cref="Pick"/> at every burst boundary (so every policy re-arbitrates per burst, as PL080
-/// and PL330 do), then <see cref="OnGranted"/> with the winner. Policies hold their own state
+/// and PL330 do), then <see cref="OnGranted(BusRequestView)"/> with the winner. Policies hold their own state
 /// (rotation pointer, credits) and run only on the arbiter's thread.
 /// </summary>
 public abstract class ArbitrationPolicy
@@ -20,6 +20,15 @@ public abstract class ArbitrationPolicy
     /// <summary>Told after every grant.</summary>
     public virtual void OnGranted(BusRequestView granted)
     {
+    }
+
+    /// <summary>
+    /// Told after <paramref name="times"/> grants in a row of the same request, each the only one
+    /// pending (a coalesced train); the state must end as after that many <see cref="OnGranted(BusRequestView)"/>.
+    /// </summary>
+    public virtual void OnGranted(BusRequestView granted, int times)
+    {
+        for (int i = 0; i < times; i++) OnGranted(granted);
     }
 
     /// <summary>Round-robin over the requesting channels, in channel order after the last one granted.</summary>

@@ -38,6 +38,8 @@ public sealed partial class ControllerArbiterActor
             return;
         }
         if (_waiting.Contains(virtualChannel) || Array.IndexOf(_owners, virtualChannel) >= 0) return;
+        // It will wait: a running train ends at the next boundary, so quanta count per burst again.
+        if (_free.Count == 0 && _train is { } train) CutTrain(train.Schedule.StartedBy(Context.Clock), byChannel: false);
         _waiting.AddLast(virtualChannel);
         AssignFree();
     }
@@ -97,11 +99,12 @@ public sealed partial class ControllerArbiterActor
         }
     }
 
-    /// <summary>Counts a burst against the owner's quantum; past it, with someone waiting, asks for the channel back.</summary>
-    private void CountGrantForQuantum(int channel)
+    /// <summary>Counts <paramref name="bursts"/> bursts against the owner's quantum; past it, with someone waiting, asks for the channel back.</summary>
+    private void CountGrantsForQuantum(int channel, int bursts)
     {
         if (_settings.QuantumBursts <= 0 || _settings.Multiplexing != ChannelMultiplexing.Pooled) return;
-        if (++_burstsSinceAssigned[channel] < _settings.QuantumBursts || _waiting.Count == 0 || _preempting[channel]) return;
+        _burstsSinceAssigned[channel] += bursts;
+        if (_burstsSinceAssigned[channel] < _settings.QuantumBursts || _waiting.Count == 0 || _preempting[channel]) return;
         _preempting[channel] = true;
         _channels[channel].Tell(PreemptTransfer.Instance);
     }

@@ -12,26 +12,32 @@ namespace DmaActors.Actors.Arbitration;
 /// </summary>
 /// <remarks>
 /// State transitions of the bus:
-///   idle --RequestBus--> granted (BusGranted sent, BusFree timer at EndsAt)
+///   idle --RequestBus--> granted (BusGranted sent, BusFree timer at the burst's end)
 ///   granted --BusFree / DeclineGrant--> idle, then re-arbitrate among pending requests.
+///   idle --RequestBus, sole requester--> train (see the .Trains partial) --cut / BusFree--> granted / idle.
 /// A request arriving while the bus is busy waits for the next boundary; a channel that wants
 /// back-to-back bursts re-requests as soon as it has moved its data, which is before the
 /// boundary in virtual time, so it competes for the very next grant.
 /// </remarks>
 public sealed partial class ControllerArbiterActor : Actor
 {
-    /// <summary>Posts the bus-free tick to the arbiter; static, so scheduling a burst allocates no closure.</summary>
+    /// <summary>Posts the bus-free tick to the arbiter; static, so starting the bus timer allocates no closure.</summary>
     private static readonly Action<object?> PostBusFree = static state => ((IActorRef)state!).Tell(BusFree.Instance);
 
     private readonly ArbiterSettings _settings;
     private IActorRef[] _channels = [];
 
-    /// <summary>Pending request per channel: bytes (0 = none) and arrival sequence.</summary>
-    private (int Bytes, long Arrival)[] _requests = [];
+    /// <summary>Pending request per channel: bytes (0 = none), arrival sequence, and the train it offers.</summary>
+    private (int Bytes, long Arrival, int Train, int AfterTrainBytes)[] _requests = [];
     private readonly List<BusRequestView> _pending = [];
     private long _arrivals;
-    /// <summary>The pending bus-free timer of the current grant.</summary>
-    private Runtime.Time.ICancelable? _busTimer;
+
+    /// <summary>One timer for the end of the current grant, started again for every grant (no allocation per burst).</summary>
+    private Runtime.Time.IClockTimer? _busTimer;
+    private bool _busTimerArmed;
+
+    /// <summary>The last single-burst grant sent to each channel: re-sent while its size and duration stay the same.</summary>
+    private BusGranted?[] _grants = [];
 
     /// <summary>Ticks already queued for grants that were declined (their timer fired before the decline): ignore that many.</summary>
     private int _staleTicks;
@@ -50,23 +56,27 @@ public sealed partial class ControllerArbiterActor : Actor
         Receive<WithdrawBusRequest>(w => SetRequest(w.Channel, 0));
         Receive<DeclineGrant>(OnDeclineGrant);
         Receive<BusFree>(OnBusFree);
+        Receive<StopBusTrain>(OnStopTrain);
         Receive<SetEventQueue>(q =>
         {
             // A bad queue number is a board-description error: reported, and the arbiter carries on.
             if (_settings.Policy is EventQueuePolicy queues && !queues.TrySetQueue(q.Channel, q.Queue))
                 Context.Log.LogError("Channel {Channel} asked for event queue {Queue}, but there are queues 0..{Last}", q.Channel, q.Queue, queues.QueueCount - 1);
         });
-        Receive<QueryArbiterStats>(_ => Sender.Tell(new ArbiterStats([.. _bytesGranted], [.. _grantsMade], _busyNanoseconds)));
+        Receive<QueryArbiterStats>(_ => Sender.Tell(Stats()));
         ReceiveAssignment();
         ReceiveRequestLines();
     }
 
     private bool BusBusy => _grantedChannel >= 0;
 
+    private Runtime.Time.IClockTimer BusTimer => _busTimer ??= Context.Clock.CreateTimer(PostBusFree, Self);
+
     private void OnAttach(AttachPhysicalChannels attach)
     {
         _channels = [.. attach.Channels];
-        _requests = new (int, long)[_channels.Length];
+        _requests = new (int, long, int, int)[_channels.Length];
+        _grants = new BusGranted?[_channels.Length];
         _bytesGranted = new long[_channels.Length];
         _grantsMade = new long[_channels.Length];
         InitialiseAssignment(_channels.Length);
@@ -75,7 +85,9 @@ public sealed partial class ControllerArbiterActor : Actor
     private void OnRequestBus(RequestBus request)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.Bytes, nameof(request));
-        SetRequest(request.Channel, request.Bytes);
+        // Someone else wants the bus: a running train ends at the next burst boundary.
+        if (_train is { } train && train.Channel != request.Channel) CutTrain(train.Schedule.StartedBy(Context.Clock), byChannel: false);
+        SetRequest(request.Channel, request.Bytes, Math.Max(1, request.Train), Math.Max(0, request.AfterTrainBytes));
         if (!BusBusy) GrantNext();
     }
 
@@ -84,12 +96,9 @@ public sealed partial class ControllerArbiterActor : Actor
         if (decline.Channel != _grantedChannel) return;
         // The burst never happened: the bus is free now, not at the end of the granted burst. If
         // its timer already fired, its tick is on the way: ignore it when it comes.
-        if (_busTimer is { } timer)
-        {
-            timer.Cancel();
-            if (!timer.IsCancelled) _staleTicks++;
-            _busTimer = null;
-        }
+        StopBusTimer();
+        // A declined train counts as one declined burst, as a declined single grant does.
+        if (_train is { } train && train.Channel == decline.Channel) EndTrain(1);
         _grantedChannel = -1;
         GrantNext();
     }
@@ -101,7 +110,8 @@ public sealed partial class ControllerArbiterActor : Actor
             _staleTicks--;
             return;
         }
-        _busTimer = null;
+        _busTimerArmed = false;
+        if (_train is { } train) FinishTrain(train);
         _grantedChannel = -1;
         GrantNext();
     }
@@ -115,25 +125,73 @@ public sealed partial class ControllerArbiterActor : Actor
         }
         if (_pending.Count == 0) return;
         var winner = _pending[_settings.Policy.Pick(_pending)];
-        _settings.Policy.OnGranted(winner);
+        var request = _requests[winner.Channel];
         _requests[winner.Channel] = default;
-        long cycles = _settings.Bus.CyclesFor(winner.Bytes) + _settings.Policy.OverheadCyclesPerGrant;
-        long duration = _settings.Bus.NanosecondsForCycles(cycles);
+        long duration = _settings.Bus.NanosecondsForCycles(_settings.Bus.CyclesFor(winner.Bytes) + _settings.Policy.OverheadCyclesPerGrant);
         _grantedChannel = winner.Channel;
-        _bytesGranted[winner.Channel] += winner.Bytes;
-        _grantsMade[winner.Channel]++;
-        _busyNanoseconds += duration;
-        _channels[winner.Channel].Tell(new BusGranted(winner.Channel, winner.Bytes, Context.Clock.NowNanoseconds + duration));
-        // Straight on the clock rather than a keyed actor timer: one timer per burst is the
-        // hottest timer path of the simulation, and this allocates only the clock's own entry.
-        _busTimer = Context.Clock.Schedule(Runtime.Time.Duration.FromNanoseconds(duration), PostBusFree, Self);
-        CountGrantForQuantum(winner.Channel);
+        if (MayCoalesce(request.Train))
+        {
+            StartTrain(winner, request.Train, request.AfterTrainBytes, duration);
+            return;
+        }
+        _settings.Policy.OnGranted(winner);
+        Account(winner.Channel, winner.Bytes, duration, 1);
+        _channels[winner.Channel].Tell(GrantFor(winner.Channel, winner.Bytes, duration));
+        StartBusTimer(duration, orderAsOf: null);
+        CountGrantsForQuantum(winner.Channel, 1);
     }
 
-    private void SetRequest(int channel, int bytes)
+    /// <summary>The grant message for one burst, re-used while nothing about it changes.</summary>
+    private BusGranted GrantFor(int channel, int bytes, long duration)
+    {
+        var last = _grants[channel];
+        if (last is not null && last.Bytes == bytes && last.DurationNanoseconds == duration) return last;
+        return _grants[channel] = new BusGranted(channel, bytes, duration);
+    }
+
+    private void Account(int channel, int bytes, long duration, int bursts)
+    {
+        _bytesGranted[channel] += (long)bytes * bursts;
+        _grantsMade[channel] += bursts;
+        _busyNanoseconds += duration * bursts;
+    }
+
+    /// <summary>Arms the bus-free tick; straight on the clock rather than a keyed actor timer, since one per burst is the hottest timer path of the simulation.</summary>
+    private void StartBusTimer(long delay, long? orderAsOf)
+    {
+        BusTimer.Start(Runtime.Time.Duration.FromNanoseconds(delay), orderAsOf);
+        _busTimerArmed = true;
+    }
+
+    /// <summary>Calls off the armed bus-free tick; if it fired already, its tick is counted stale.</summary>
+    private void StopBusTimer()
+    {
+        if (!_busTimerArmed) return;
+        BusTimer.Cancel();
+        if (!BusTimer.IsCancelled) _staleTicks++;
+        _busTimerArmed = false;
+    }
+
+    private void SetRequest(int channel, int bytes, int train = 1, int afterTrainBytes = 0)
     {
         if ((uint)channel >= (uint)_requests.Length)
             throw new ArgumentOutOfRangeException(nameof(channel), channel, $"No physical channel {channel} on this controller ({_requests.Length} channels).");
-        _requests[channel] = bytes > 0 ? (bytes, _arrivals++) : default;
+        _requests[channel] = bytes > 0 ? (bytes, _arrivals++, train, afterTrainBytes) : default;
+    }
+
+    private ArbiterStats Stats()
+    {
+        var bytes = (long[])_bytesGranted.Clone();
+        var grants = (long[])_grantsMade.Clone();
+        long busy = _busyNanoseconds;
+        if (_train is { } train)
+        {
+            // The train's bursts granted by now, as per-burst arbitration would have counted them.
+            int started = train.Schedule.StartedBy(Context.Clock);
+            bytes[train.Channel] += (long)started * train.Schedule.BurstBytes;
+            grants[train.Channel] += started;
+            busy += started * train.Schedule.BurstNanoseconds;
+        }
+        return new ArbiterStats(bytes, grants, busy);
     }
 }

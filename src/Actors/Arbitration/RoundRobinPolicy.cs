@@ -27,4 +27,6 @@ internal sealed class RoundRobinPolicy(string name = "round-robin", int overhead
     }
 
     public override void OnGranted(BusRequestView granted) => _last = granted.Channel;
+
+    public override void OnGranted(BusRequestView granted, int times) => _last = granted.Channel;
 }

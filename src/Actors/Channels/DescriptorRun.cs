@@ -1,4 +1,6 @@
+using DmaActors.Actors.Bus;
 using DmaActors.Actors.Transfers;
+using DmaActors.Runtime.Time;
 
 namespace DmaActors.Actors.Channels;
 
@@ -32,18 +34,52 @@ public sealed class DescriptorRun
     /// <summary>What to do.</summary>
     public TransferSpec Spec { get; }
 
-    /// <summary>Bytes moved in the current pass (for cyclic, since the buffer last wrapped).</summary>
+    /// <summary>The train of coalesced bursts running now, with where it started; null between trains.</summary>
+    private TrainPosition? _train;
+
+    /// <summary>Bytes moved in the current pass (for cyclic, since the buffer last wrapped), not counting a train in progress.</summary>
     public long BytesMoved => Volatile.Read(ref _bytesMoved);
 
-    /// <summary>Bytes not yet moved in the current pass.</summary>
+    /// <summary>Bytes not yet moved in the current pass, not counting a train in progress.</summary>
     public long Residue => Spec.TotalBytes - BytesMoved;
+
+    /// <summary>
+    /// Bytes moved by now on <paramref name="clock"/>: a train in progress counts the bursts
+    /// granted by then, whose data per-burst arbitration would have moved already.
+    /// </summary>
+    public long BytesMovedAt(IClock clock)
+    {
+        var train = Volatile.Read(ref _train);
+        return train is null ? BytesMoved : train.BytesMoved + (long)train.Schedule.StartedBy(clock) * train.Schedule.BurstBytes;
+    }
+
+    /// <summary>Bytes not yet moved by now on <paramref name="clock"/> (see <see cref="BytesMovedAt"/>).</summary>
+    public long ResidueAt(IClock clock) => Spec.TotalBytes - BytesMovedAt(clock);
+
+    /// <summary>Segments wholly moved by now on <paramref name="clock"/>, a train in progress included.</summary>
+    public int SegmentsDoneAt(IClock clock)
+    {
+        var train = Volatile.Read(ref _train);
+        if (train is null) return SegmentIndex;
+        long offset = train.SegmentOffset + (long)train.Schedule.StartedBy(clock) * train.Schedule.BurstBytes;
+        return train.SegmentIndex + (offset >= Spec.Segments[train.SegmentIndex].Length ? 1 : 0);
+    }
+
+    /// <summary>The train running now, if any.</summary>
+    internal BurstTrain? Train => Volatile.Read(ref _train)?.Schedule;
+
+    /// <summary>Marks a train as started from the current position (published for readers of <see cref="BytesMovedAt"/>).</summary>
+    internal void BeginTrain(BurstTrain schedule) =>
+        Volatile.Write(ref _train, new TrainPosition(schedule, BytesMoved, SegmentIndex, SegmentOffset));
+
+    /// <summary>Forgets the train; call after advancing by what it moved.</summary>
+    internal void EndTrain() => Volatile.Write(ref _train, null);
 
     /// <summary>The segment being worked on.</summary>
     internal int SegmentIndex { get; set; }
 
     /// <summary>Bytes of that segment already moved.</summary>
     internal int SegmentOffset { get; set; }
-
 
     /// <summary>Whether every byte of a one-shot descriptor has moved.</summary>
     internal bool DataComplete => !Spec.Cyclic && SegmentIndex >= Spec.Segments.Count;
@@ -69,4 +105,7 @@ public sealed class DescriptorRun
         }
         return periodEnd;
     }
+
+    /// <summary>A train and the position it started from, published as one immutable snapshot.</summary>
+    private sealed record TrainPosition(BurstTrain Schedule, long BytesMoved, int SegmentIndex, int SegmentOffset);
 }

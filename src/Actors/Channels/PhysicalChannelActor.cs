@@ -40,6 +40,10 @@ public sealed partial class PhysicalChannelActor : Actor
     private bool _finishing;
     private TransferResult _failure;
     private bool _deviceEnded;
+    private RequestBus? _lastRequest;
+
+    /// <summary>The data of the train running now, parked on the memory until due.</summary>
+    private DeferredTransfer? _deferred;
 
     /// <summary>The generation of this channel's binding of its request line; -1 until the arbiter confirms it.</summary>
     private long _lineGeneration = -1;
@@ -58,6 +62,7 @@ public sealed partial class PhysicalChannelActor : Actor
             if (_run?.Spec.RequestLine == b.Line) _lineGeneration = b.Generation;
         });
         Receive<BusGranted>(OnGranted);
+        Receive<BusTrainEnded>(OnTrainEnded);
         Receive<FinishNow>(_ => Finish());
         Receive<PauseTransfer>(_ => OnPause());
         Receive<ResumeTransfer>(_ => OnResume());
@@ -94,7 +99,13 @@ public sealed partial class PhysicalChannelActor : Actor
     /// <summary>Asks for the bus if a burst is ready and nothing stands in the way.</summary>
     private void RequestNext()
     {
-        if (_run is null || _paused || _requested || _finishing) return;
+        if (_run is null || _paused || _requested || _finishing || _run.Train is not null) return;
+        if (_failure != TransferResult.NoError)
+        {
+            // A train's data failed to move after a stop (memory changed under it): end here.
+            BeginFinishing(0, mayFinishNow: false);
+            return;
+        }
         int bytes;
         if (_run.Spec.IsSlave)
         {
@@ -104,10 +115,25 @@ public sealed partial class PhysicalChannelActor : Actor
         else
         {
             var segment = _run.CurrentSegment;
-            bytes = Math.Min(_run.Spec.BurstBytes, segment.Length - _run.SegmentOffset);
+            int left = segment.Length - _run.SegmentOffset;
+            bytes = Math.Min(_run.Spec.BurstBytes, left);
+            int train = TrainLength(_run, left);
+            if (train > 1)
+            {
+                _requested = true;
+                _arbiter.Tell(new RequestBus(_index, bytes) { Train = train, AfterTrainBytes = BytesAfterTrain(_run, train) });
+                return;
+            }
         }
         _requested = true;
-        _arbiter.Tell(new RequestBus(_index, Math.Max(1, bytes)));
+        _arbiter.Tell(RequestFor(Math.Max(1, bytes)));
+    }
+
+    /// <summary>The request for one burst of <paramref name="bytes"/>, re-used while the size stays the same (no allocation per burst).</summary>
+    private RequestBus RequestFor(int bytes)
+    {
+        if (_lastRequest is { } last && last.Bytes == bytes) return last;
+        return _lastRequest = new RequestBus(_index, bytes);
     }
 
     private void OnGranted(BusGranted grant)
@@ -118,12 +144,15 @@ public sealed partial class PhysicalChannelActor : Actor
             return;
         }
         _requested = false;
+        if (grant.Bursts > 1)
+        {
+            BeginTrain(grant);
+            return;
+        }
         MoveBurst(grant.Bytes);
         if (_failure != TransferResult.NoError || _run.DataComplete || _deviceEnded)
         {
-            _finishing = true;
-            long wait = Math.Max(0, grant.EndsAt - Context.Clock.NowNanoseconds);
-            Context.Timers.StartSingleTimer(FinishTimer, FinishNow.Instance, Duration.FromNanoseconds(wait));
+            BeginFinishing(grant.DurationNanoseconds, mayFinishNow: false);
             return;
         }
         if (_preempt)
@@ -132,6 +161,18 @@ public sealed partial class PhysicalChannelActor : Actor
             return;
         }
         RequestNext();
+    }
+
+    /// <summary>The data is done (or failed): the descriptor ends when the last burst's cycles are over, <paramref name="wait"/> ns from now.</summary>
+    private void BeginFinishing(long wait, bool mayFinishNow)
+    {
+        _finishing = true;
+        if (wait <= 0 && mayFinishNow)
+        {
+            Finish();
+            return;
+        }
+        Context.Timers.StartSingleTimer(FinishTimer, FinishNow.Instance, Duration.FromNanoseconds(Math.Max(0, wait)));
     }
 
     /// <summary>The last burst's cycles are over: report the descriptor and go idle.</summary>
@@ -159,9 +200,9 @@ public sealed partial class PhysicalChannelActor : Actor
 
     private void OnAbort()
     {
+        Withdraw();
         long id = RunId;
         long moved = _run?.BytesMoved ?? 0;
-        Withdraw();
         Context.Timers.Cancel(FinishTimer);
         Release();
         Sender.Tell(new TransferAborted(id, moved));
@@ -169,6 +210,7 @@ public sealed partial class PhysicalChannelActor : Actor
 
     private void Withdraw()
     {
+        StopTrain();
         if (!_requested) return;
         _requested = false;
         _arbiter.Tell(new WithdrawBusRequest(_index));

@@ -96,8 +96,8 @@ public sealed partial class VirtualChannelActor : Actor
             var run = active.Run!;
             return _s.Granularity switch
             {
-                ResidueGranularity.Burst => run.Residue,
-                ResidueGranularity.Segment => SegmentResidue(run),
+                ResidueGranularity.Burst => run.ResidueAt(Context.Clock),
+                ResidueGranularity.Segment => SegmentResidue(run, run.SegmentsDoneAt(Context.Clock)),
                 _ => run.Spec.TotalBytes,
             };
         }
@@ -108,10 +108,10 @@ public sealed partial class VirtualChannelActor : Actor
         return 0;
     }
 
-    private static long SegmentResidue(DescriptorRun run)
+    private static long SegmentResidue(DescriptorRun run, int segmentsDone)
     {
         long done = 0;
-        for (int i = 0; i < run.SegmentIndex && i < run.Spec.Segments.Count; i++) done += run.Spec.Segments[i].Length;
+        for (int i = 0; i < segmentsDone && i < run.Spec.Segments.Count; i++) done += run.Spec.Segments[i].Length;
         return run.Spec.TotalBytes - done;
     }
 

@@ -29,7 +29,7 @@ public sealed class ControllerActor : Actor
         ArgumentNullException.ThrowIfNull(config);
         config = config.Validated();
         var arbiter = Context.Spawn(
-            Props.Create(() => new ControllerArbiterActor(new ArbiterSettings(config.Bus, config.Policy(), config.Multiplexing, config.QuantumBursts))),
+            Props.Create(() => new ControllerArbiterActor(new ArbiterSettings(config.Bus, config.Policy(), config.Multiplexing, config.QuantumBursts, config.CoalesceBursts))),
             "arbiter");
         var physical = Enumerable.Range(0, config.PhysicalChannels)
             .Select(i => Context.Spawn(Props.Create(() => new PhysicalChannelActor(i, arbiter, config.BusView ?? config.Memory, config.Faults)), $"ch{i}"))

@@ -48,6 +48,13 @@ public sealed record ControllerConfig
     /// <summary>With pooled multiplexing, preempt after this many bursts when others wait (0: descriptor boundaries only).</summary>
     public int QuantumBursts { get; init; }
 
+    /// <summary>
+    /// Whether the arbiter may grant a memory-to-memory channel its back-to-back bursts as one
+    /// train while nobody else wants the bus (virtual clock, no tracer, no faults). Simulated timing
+    /// is the same either way; only the host cost changes. Default: on.
+    /// </summary>
+    public bool CoalesceBursts { get; init; } = true;
+
     /// <summary>How finely tx_status reports residue.</summary>
     public ResidueGranularity ResidueGranularity { get; init; } = ResidueGranularity.Burst;
 

@@ -19,4 +19,19 @@ public interface IDmaMemory
 
     /// <summary>Copies <paramref name="length"/> bytes from <paramref name="source"/> to <paramref name="destination"/>.</summary>
     BusStatus Copy(ulong source, ulong destination, long length);
+
+    /// <summary>
+    /// Whether an access of <paramref name="length"/> bytes at <paramref name="address"/> would
+    /// succeed now (no bus error). A physical channel coalesces bursts only over ranges known to
+    /// be accessible, so that a fault still ends the transfer at the burst that hits it; the
+    /// default, false, means "not known" and keeps every burst separate.
+    /// </summary>
+    bool CanAccess(ulong address, long length, bool write) => false;
+
+    /// <summary>
+    /// Where a coalesced burst train may park its data until it falls due (see
+    /// <see cref="DeferredTransfer"/>); null (the default) when this memory cannot guarantee that
+    /// every observer catches up first, which keeps every burst separate.
+    /// </summary>
+    DeferredWrites? DeferredWrites => null;
 }

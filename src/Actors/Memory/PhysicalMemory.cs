@@ -61,6 +61,12 @@ public sealed class PhysicalMemory : IDmaMemory
     /// <summary>A 32-bit memory with <paramref name="size"/> bytes of RAM at <paramref name="base"/>.</summary>
     public static PhysicalMemory Create(ulong @base, ulong size, int addressBits = 32) => new(addressBits, [new RamRegion(@base, size)]);
 
+    /// <inheritdoc/>
+    public bool CanAccess(ulong address, long length, bool write) => IsRam(address, length);
+
+    /// <inheritdoc/>
+    public DeferredWrites DeferredWrites { get; } = new();
+
     /// <summary>Whether the whole range is RAM.</summary>
     public bool IsRam(ulong address, long length)
     {
@@ -74,6 +80,7 @@ public sealed class PhysicalMemory : IDmaMemory
     /// <summary>Reads into <paramref name="destination"/>; <see cref="BusStatus.ReadError"/> (nothing read) outside RAM.</summary>
     public BusStatus Read(ulong address, Span<byte> destination)
     {
+        DeferredWrites.CatchUp();
         if (!IsRam(address, destination.Length)) return BusStatus.ReadError;
         while (!destination.IsEmpty)
         {
@@ -90,6 +97,7 @@ public sealed class PhysicalMemory : IDmaMemory
     /// <summary>Writes <paramref name="source"/>; <see cref="BusStatus.WriteError"/> (nothing written) outside RAM.</summary>
     public BusStatus Write(ulong address, ReadOnlySpan<byte> source)
     {
+        DeferredWrites.CatchUp();
         if (!IsRam(address, source.Length)) return BusStatus.WriteError;
         while (!source.IsEmpty)
         {
@@ -105,6 +113,7 @@ public sealed class PhysicalMemory : IDmaMemory
     /// <summary>Fills <paramref name="length"/> bytes with <paramref name="value"/>.</summary>
     public BusStatus Fill(ulong address, byte value, long length)
     {
+        DeferredWrites.CatchUp();
         if (!IsRam(address, length)) return BusStatus.WriteError;
         while (length > 0)
         {
@@ -120,6 +129,7 @@ public sealed class PhysicalMemory : IDmaMemory
     /// <summary>Copies within memory, page piece by page piece, without a staging buffer.</summary>
     public BusStatus Copy(ulong source, ulong destination, long length)
     {
+        DeferredWrites.CatchUp();
         if (!IsRam(source, length)) return BusStatus.ReadError;
         if (!IsRam(destination, length)) return BusStatus.WriteError;
         while (length > 0)

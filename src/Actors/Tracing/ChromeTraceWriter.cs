@@ -27,7 +27,7 @@ public static class ChromeTraceWriter
             switch (record.Event)
             {
                 case BusGranted grant:
-                    Event(json, "burst", "bus", "X", us, $"ch{grant.Channel}", (grant.EndsAt - record.TimeNanoseconds) / 1000.0, grant.Describe());
+                    Event(json, "burst", "bus", "X", us, $"ch{grant.Channel}", grant.DurationNanoseconds * grant.Bursts / 1000.0, grant.Describe());
                     break;
                 case StartDescriptor start:
                     Event(json, $"desc{start.Run.DescriptorId}", "descriptor", "B", us, Track(record.ActorPath), null, start.Describe());

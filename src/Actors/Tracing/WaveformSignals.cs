@@ -42,10 +42,11 @@ public static class WaveformSignals
                     changes.Add(new SignalChange(t, $"ch{channel}_busy", 0, 1));
                     break;
                 case BusGranted grant:
+                    long endsAt = t + (grant.DurationNanoseconds * grant.Bursts);
                     changes.Add(new SignalChange(t, "bus_grant", grant.Channel, 8));
-                    changes.Add(new SignalChange(grant.EndsAt, "bus_grant", -1, 8));
+                    changes.Add(new SignalChange(endsAt, "bus_grant", -1, 8));
                     changes.Add(new SignalChange(t, $"ch{grant.Channel}_grant", 1, 1));
-                    changes.Add(new SignalChange(grant.EndsAt, $"ch{grant.Channel}_grant", 0, 1));
+                    changes.Add(new SignalChange(endsAt, $"ch{grant.Channel}_grant", 0, 1));
                     break;
             }
         }

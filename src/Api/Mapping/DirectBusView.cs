@@ -34,4 +34,9 @@ internal sealed class DirectBusView(Platform platform, bool coherent) : IDmaMemo
         var status = Read(source, bytes);
         return status != BusStatus.Ok ? status : Write(destination, bytes);
     }
+
+    public bool CanAccess(ulong address, long length, bool write) => platform.Memory.IsRam(address, length);
+
+    /// <summary>Non-coherent only: a coherent view snoops the CPU cache, which a lazy train could not keep up to date.</summary>
+    public DeferredWrites? DeferredWrites => coherent ? null : platform.Memory.DeferredWrites;
 }

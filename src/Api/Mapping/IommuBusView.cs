@@ -54,6 +54,9 @@ internal sealed class IommuBusView(Platform platform, IommuDomain domain, IDmaMe
         return status != BusStatus.Ok ? status : Write(destination, bytes);
     }
 
+    public bool CanAccess(ulong address, long length, bool write) =>
+        Walk(address, length, write) is { } pieces && pieces.TrueForAll(p => physical.CanAccess(p.Pa, p.Length, write));
+
     /// <summary>The physical pieces of [address, +length), or null when any page faults.</summary>
     private List<(ulong Pa, int Length)>? Walk(ulong address, long length, bool write)
     {
