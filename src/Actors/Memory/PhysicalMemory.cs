@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace DmaActors.Actors.Memory;
 
 /// <summary>
-/// Sparse physical memory of real bytes: 4 KiB pages allocated on first write, zero until then.
+/// Sparse physical memory of real bytes: 64 KiB frames allocated on first write, zero until then.
 /// Transfers really copy bytes, so data can be verified end to end.
 /// </summary>
 /// <remarks>
@@ -14,12 +14,15 @@ namespace DmaActors.Actors.Memory;
 /// </remarks>
 public sealed class PhysicalMemory : IDmaMemory
 {
-    /// <summary>Bytes per page.</summary>
+    /// <summary>Bytes per page (the platform's MMU page; storage is allocated in larger frames).</summary>
     public const int PageSize = 4096;
 
-    private const int PageShift = 12;
+    /// <summary>Storage granule: large enough that a bulk copy looks up few frames (16 per MiB), small enough for sparse use.</summary>
+    public const int FrameSize = 1 << FrameShift;
 
-    private readonly ConcurrentDictionary<ulong, byte[]> _pages = new();
+    private const int FrameShift = 16;
+
+    private readonly ConcurrentDictionary<ulong, byte[]> _pages = new(); // by frame number
     private readonly RamRegion[] _regions;
 
     /// <summary>Creates memory with the given address width and RAM regions.</summary>
@@ -55,8 +58,8 @@ public sealed class PhysicalMemory : IDmaMemory
     /// <summary>The RAM regions, by address.</summary>
     public IReadOnlyList<RamRegion> Regions => _regions;
 
-    /// <summary>Bytes of pages actually allocated (touched by a write).</summary>
-    public long AllocatedBytes => (long)_pages.Count * PageSize;
+    /// <summary>Bytes of storage actually allocated (frames touched by a write).</summary>
+    public long AllocatedBytes => (long)_pages.Count * FrameSize;
 
     /// <summary>A 32-bit memory with <paramref name="size"/> bytes of RAM at <paramref name="base"/>.</summary>
     public static PhysicalMemory Create(ulong @base, ulong size, int addressBits = 32) => new(addressBits, [new RamRegion(@base, size)]);
@@ -84,9 +87,9 @@ public sealed class PhysicalMemory : IDmaMemory
         if (!IsRam(address, destination.Length)) return BusStatus.ReadError;
         while (!destination.IsEmpty)
         {
-            int offset = (int)(address & (PageSize - 1));
-            int n = Math.Min(destination.Length, PageSize - offset);
-            if (_pages.TryGetValue(address >> PageShift, out var page)) page.AsSpan(offset, n).CopyTo(destination);
+            int offset = (int)(address & (FrameSize - 1));
+            int n = Math.Min(destination.Length, FrameSize - offset);
+            if (_pages.TryGetValue(address >> FrameShift, out var frame)) frame.AsSpan(offset, n).CopyTo(destination);
             else destination[..n].Clear();
             destination = destination[n..];
             address += (ulong)n;
@@ -101,9 +104,9 @@ public sealed class PhysicalMemory : IDmaMemory
         if (!IsRam(address, source.Length)) return BusStatus.WriteError;
         while (!source.IsEmpty)
         {
-            int offset = (int)(address & (PageSize - 1));
-            int n = Math.Min(source.Length, PageSize - offset);
-            source[..n].CopyTo(Page(address).AsSpan(offset, n));
+            int offset = (int)(address & (FrameSize - 1));
+            int n = Math.Min(source.Length, FrameSize - offset);
+            source[..n].CopyTo(Frame(address).AsSpan(offset, n));
             source = source[n..];
             address += (ulong)n;
         }
@@ -117,16 +120,16 @@ public sealed class PhysicalMemory : IDmaMemory
         if (!IsRam(address, length)) return BusStatus.WriteError;
         while (length > 0)
         {
-            int offset = (int)(address & (PageSize - 1));
-            int n = (int)Math.Min(length, PageSize - offset);
-            Page(address).AsSpan(offset, n).Fill(value);
+            int offset = (int)(address & (FrameSize - 1));
+            int n = (int)Math.Min(length, FrameSize - offset);
+            Frame(address).AsSpan(offset, n).Fill(value);
             length -= n;
             address += (ulong)n;
         }
         return BusStatus.Ok;
     }
 
-    /// <summary>Copies within memory, page piece by page piece, without a staging buffer.</summary>
+    /// <summary>Copies within memory, frame piece by frame piece, without a staging buffer.</summary>
     public BusStatus Copy(ulong source, ulong destination, long length)
     {
         DeferredWrites.CatchUp();
@@ -134,11 +137,11 @@ public sealed class PhysicalMemory : IDmaMemory
         if (!IsRam(destination, length)) return BusStatus.WriteError;
         while (length > 0)
         {
-            int srcOffset = (int)(source & (PageSize - 1));
-            int dstOffset = (int)(destination & (PageSize - 1));
-            int n = (int)Math.Min(length, Math.Min(PageSize - srcOffset, PageSize - dstOffset));
-            var target = Page(destination).AsSpan(dstOffset, n);
-            if (_pages.TryGetValue(source >> PageShift, out var from)) from.AsSpan(srcOffset, n).CopyTo(target);
+            int srcOffset = (int)(source & (FrameSize - 1));
+            int dstOffset = (int)(destination & (FrameSize - 1));
+            int n = (int)Math.Min(length, Math.Min(FrameSize - srcOffset, FrameSize - dstOffset));
+            var target = Frame(destination).AsSpan(dstOffset, n);
+            if (_pages.TryGetValue(source >> FrameShift, out var from)) from.AsSpan(srcOffset, n).CopyTo(target);
             else target.Clear();
             length -= n;
             source += (ulong)n;
@@ -147,5 +150,5 @@ public sealed class PhysicalMemory : IDmaMemory
         return BusStatus.Ok;
     }
 
-    private byte[] Page(ulong address) => _pages.GetOrAdd(address >> PageShift, static _ => new byte[PageSize]);
+    private byte[] Frame(ulong address) => _pages.GetOrAdd(address >> FrameShift, static _ => new byte[FrameSize]);
 }

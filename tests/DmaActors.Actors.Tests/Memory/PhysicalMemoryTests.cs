@@ -23,14 +23,14 @@ public sealed class PhysicalMemoryTests
     }
 
     [Fact]
-    public void A_write_allocates_only_the_pages_it_touches()
+    public void A_write_allocates_only_the_frames_it_touches()
     {
         var memory = PhysicalMemory.Create(Base, 64 << 20);
 
-        // 2 bytes straddling the boundary between page 5 and page 6.
-        Assert.Equal(BusStatus.Ok, memory.Write(Base + (6 * PhysicalMemory.PageSize) - 1, [1, 2]));
+        // 2 bytes straddling the boundary between storage frame 5 and frame 6.
+        Assert.Equal(BusStatus.Ok, memory.Write(Base + (6 * PhysicalMemory.FrameSize) - 1, [1, 2]));
 
-        Assert.Equal(2 * PhysicalMemory.PageSize, memory.AllocatedBytes);
+        Assert.Equal(2 * PhysicalMemory.FrameSize, memory.AllocatedBytes);
     }
 
     [Fact]
