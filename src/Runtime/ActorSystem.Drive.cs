@@ -18,20 +18,23 @@ public sealed partial class ActorSystem
     /// <summary>Serializes "is the system quiescent? then fire the next timer" across drivers.</summary>
     private readonly Lock _timeGate = new();
 
-    private const long NoInlineAdvance = long.MinValue;
-
-    /// <summary>The deadline of the <see cref="Advance"/> in progress that actor threads may serve inline, or <see cref="NoInlineAdvance"/>.</summary>
-    private long _inlineAdvanceDeadline = NoInlineAdvance;
+    /// <summary>The <see cref="Advance"/> or <see cref="RunUntil"/> in progress that actor threads may serve inline, or null.</summary>
+    private InlineDrive? _inline;
 
     /// <summary>
     /// Runs the system until <paramref name="condition"/> holds, for at most <paramref name="timeout"/>
     /// of the system's time (virtual or real). On the virtual clock, returns <see cref="RunOutcome.Idle"/>
     /// at once when nothing is runnable and no timer is pending, since nothing could change then.
     /// </summary>
+    /// <remarks>
+    /// On the thread pool with the virtual clock, the thread that brings the system to quiescence
+    /// checks <paramref name="condition"/> and fires the next timer itself, so the condition may
+    /// be evaluated on any thread (it already runs concurrently with the actors).
+    /// </remarks>
     public RunOutcome RunUntil(Func<bool> condition, Duration timeout)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        return Drive(condition, timeout, ownTimer: null);
+        return DriveInline(condition, timeout);
     }
 
     /// <summary>
@@ -53,17 +56,26 @@ public sealed partial class ActorSystem
     {
         ArgumentOutOfRangeException.ThrowIfNegative(duration.Nanoseconds, nameof(duration));
         long target = Deadline(duration);
-        // One Advance at a time may let actor threads move time inline (thread pool, virtual clock).
-        bool inline = _countsInFlight && Interlocked.CompareExchange(ref _inlineAdvanceDeadline, target, NoInlineAdvance) == NoInlineAdvance;
+        DriveInline(static () => false, duration);
+        if (Clock is VirtualClock virtualClock) virtualClock.AdvanceTo(target);
+    }
+
+    /// <summary>
+    /// Drives; one such drive at a time lets actor threads move time inline (thread pool, virtual
+    /// clock): no wake-up of the driving thread per virtual-time step.
+    /// </summary>
+    private RunOutcome DriveInline(Func<bool> done, Duration timeout)
+    {
+        var drive = _countsInFlight ? new InlineDrive(Deadline(timeout), done) : null;
+        bool inline = drive is not null && Interlocked.CompareExchange(ref _inline, drive, null) is null;
         try
         {
-            Drive(static () => false, duration, ownTimer: null);
+            return Drive(done, timeout, ownTimer: null);
         }
         finally
         {
-            if (inline) Volatile.Write(ref _inlineAdvanceDeadline, NoInlineAdvance);
+            if (inline) Volatile.Write(ref _inline, null);
         }
-        if (Clock is VirtualClock virtualClock) virtualClock.AdvanceTo(target);
     }
 
     internal RunOutcome Drive(Func<bool> done, Duration timeout, ICancelable? ownTimer)
@@ -170,21 +182,21 @@ public sealed partial class ActorSystem
     }
 
     /// <summary>
-    /// Called on the thread that brought the system to quiescence while an Advance runs: fires
+    /// Called on the thread that brought the system to quiescence while an Advance or RunUntil runs: fires
     /// the timers due within the Advance's deadline right here, one per quiescence, as the driver
     /// would. Returns false when there is nothing left to fire, so the caller wakes the driver
     /// to finish the Advance.
     /// </summary>
     private bool AdvanceInline()
     {
-        long deadline = Volatile.Read(ref _inlineAdvanceDeadline);
-        if (deadline == NoInlineAdvance || Clock is not VirtualClock clock) return false;
+        if (Volatile.Read(ref _inline) is not { } drive || Clock is not VirtualClock clock) return false;
         lock (_timeGate)
         {
             while (true)
             {
                 if (!IsQuiescent()) return true;
-                if (!clock.HasPendingTimersOtherThan(null)) return false;
+                // The driver returns as soon as its condition holds: no timer beyond that point.
+                if (drive.Done() || !clock.HasPendingTimersOtherThan(null)) return false;
                 // Counted in flight while firing, so no other driver sees quiescence meanwhile; the
                 // decrement is plain: a timer whose callback queued nothing leaves the system
                 // quiescent and this loop fires the next one.
@@ -192,7 +204,7 @@ public sealed partial class ActorSystem
                 bool fired;
                 try
                 {
-                    fired = clock.TryFireNext(deadline);
+                    fired = clock.TryFireNext(drive.Deadline);
                 }
                 finally
                 {
@@ -234,4 +246,7 @@ public sealed partial class ActorSystem
         }
         return sum;
     }
+
+    /// <summary>A drive that actor threads may serve inline: its deadline and its condition.</summary>
+    private sealed record InlineDrive(long Deadline, Func<bool> Done);
 }

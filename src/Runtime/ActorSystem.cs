@@ -178,8 +178,8 @@ public sealed partial class ActorSystem : IDisposable
         if ((value & InFlightMask) == 0)
         {
             // The thread that brings the system to quiescence moves time itself while an
-            // Advance is running: no wake-up of the driver thread per virtual-time step.
-            if (Volatile.Read(ref _inlineAdvanceDeadline) != NoInlineAdvance && AdvanceInline()) return;
+            // Advance or RunUntil is running: no wake-up of the driver thread per virtual-time step.
+            if (Volatile.Read(ref _inline) is not null && AdvanceInline()) return;
             Progress.Pulse();
         }
         // While an actor is blocked in an ask, quiescence is "everything left is stuck behind
