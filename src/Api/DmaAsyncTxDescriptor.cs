@@ -11,8 +11,8 @@ namespace DmaActors.Api;
 /// <remarks>
 /// Kernel: <c>struct dma_async_tx_descriptor</c>. The simulated channel allocates its own
 /// descriptor at the first submit (see <see cref="DmaChan"/>'s prep remarks). Callbacks run on the
-/// channel's completion actor and read the callback fields then; submit publishes them (the ask is
-/// a full fence).
+/// channel's completion actor and read the callback fields then; submit publishes them (queueing
+/// to the channel is a full fence).
 /// </remarks>
 public sealed class DmaAsyncTxDescriptor
 {
@@ -72,25 +72,43 @@ public sealed class DmaAsyncTxDescriptor
             id = _hardwareId;
             flags = Flags;
         }
-        if (id < 0)
+        if (id < 0 && _generation != Chan.Slot.TerminateGeneration)
+            throw new DmaException("EINVAL", "H-7", $"{Chan.Name}: {call} of a descriptor prepared before a terminate: terminate frees prepared descriptors too. Prepare it again.");
+        var options = new DescriptorOptions((TransferFlags)(int)flags, Invoke);
+        if (id < 0 && (flags & DmaCtrlFlags.CtrlReuse) == 0)
         {
-            if (_generation != Chan.Slot.TerminateGeneration)
-                throw new DmaException("EINVAL", "H-7", $"{Chan.Name}: {call} of a descriptor prepared before a terminate: terminate frees prepared descriptors too. Prepare it again.");
-            var options = new DescriptorOptions((TransferFlags)(int)flags, Invoke);
-            id = Chan.Ask<DescriptorPrepared>(new PrepareDescriptor(_spec, options), "C-19", call).DescriptorId;
-            _hardwareReusable = (flags & DmaCtrlFlags.CtrlReuse) != 0;
-            if (_hardwareReusable) Chan.Slot.TrackReusable(id);
+            // The common case, as vchan_tx_submit: the cookie now, the descriptor queued behind it, no round trip.
+            int cookie = Chan.Slot.Submitter.Submit(_spec, options);
+            Submitted(id, cookie);
+            return cookie;
         }
-        var submitted = Chan.Ask<DescriptorSubmitted>(new SubmitDescriptor(id), "C-60", call);
+        DescriptorSubmitted submitted;
+        // A reusable descriptor keeps its channel-side handle, so it goes by ask; holding the submit
+        // lock until the reply keeps cookies handed out meanwhile on other threads behind its own.
+        lock (Chan.Slot.Submitter.Gate)
+        {
+            if (id < 0)
+            {
+                id = Chan.Ask<DescriptorPrepared>(new PrepareDescriptor(_spec, options), "C-19", call).DescriptorId;
+                _hardwareReusable = true;
+                Chan.Slot.TrackReusable(id);
+            }
+            submitted = Chan.Ask<DescriptorSubmitted>(new SubmitDescriptor(id), "C-60", call);
+        }
+        Submitted(id, submitted.Cookie);
+        return submitted.Cookie;
+    }
+
+    private void Submitted(long id, int cookie)
+    {
         lock (_gate)
         {
             _hardwareId = id;
             _submitted = true;
             // Without the flag (never set, or cleared since) this submit is the last (C-60).
             if (!_hardwareReusable || (Flags & DmaCtrlFlags.CtrlReuse) == 0) _lastSubmit = true;
-            Cookie = submitted.Cookie;
+            Cookie = cookie;
         }
-        return submitted.Cookie;
     }
 
     /// <summary>Marks the descriptor reusable: it survives completion and may be submitted again (C-58, C-60). Call before the first submit.</summary>

@@ -16,7 +16,8 @@ public sealed partial class DmaChan
     {
         const string call = "dma_async_issue_pending()";
         EnsureActive(call);
-        Ask<PendingIssued>(Actors.Channels.IssuePending.Instance, "C-42", call);
+        // Nothing to wait for or fail: queued behind this thread's submits, like the kernel's call.
+        _slot.Actor.Tell(Actors.Channels.IssuePending.Quiet);
     }
 
     /// <summary>The state of <paramref name="cookie"/>, without the details (C-45).</summary>

@@ -5,25 +5,47 @@ namespace DmaActors.Actors.Channels;
 /// both counters start at 1 (<c>dma_cookie_init</c>), so the first cookie handed out is 2; each
 /// submit takes the next one, wrapping from <see cref="int.MaxValue"/> to 1 (<c>dma_cookie_assign</c>).
 /// </summary>
+/// <remarks>
+/// Cookies may be handed out ahead of the channel seeing the submit (<see cref="Reserve"/>, by a
+/// <see cref="VirtualChannelSubmitter"/> on the client's thread); <see cref="LastUsed"/> is the
+/// channel's own view, moved when it takes the submit in (<see cref="Submitted"/>), so tx_status
+/// never reports a cookie the channel does not know yet.
+/// </remarks>
 public sealed class CookieCounter
 {
     /// <summary>DMA_MIN_COOKIE.</summary>
     public const int MinCookie = 1;
 
-    /// <summary>The last cookie handed out (<c>chan->cookie</c>).</summary>
+    private int _reserved = MinCookie;
+
+    /// <summary>The last cookie of a submit the channel has taken in (<c>chan->cookie</c>).</summary>
     public int LastUsed { get; private set; } = MinCookie;
 
     /// <summary>The last cookie completed (<c>chan->completed_cookie</c>).</summary>
     public int LastCompleted { get; private set; } = MinCookie;
 
-    /// <summary>Hands out the next cookie (P-11).</summary>
+    /// <summary>Hands out the next cookie and takes its submit in at once (P-11).</summary>
     public int Assign()
     {
-        int next = unchecked(LastUsed + 1);
-        if (next < MinCookie) next = MinCookie;
-        LastUsed = next;
+        int next = Reserve();
+        Submitted(next);
         return next;
     }
+
+    /// <summary>Hands out the next cookie for a submit the channel will take in later (P-11); thread-safe.</summary>
+    public int Reserve()
+    {
+        while (true)
+        {
+            int current = Volatile.Read(ref _reserved);
+            int next = unchecked(current + 1);
+            if (next < MinCookie) next = MinCookie;
+            if (Interlocked.CompareExchange(ref _reserved, next, current) == current) return next;
+        }
+    }
+
+    /// <summary>The channel has taken in the submit of <paramref name="cookie"/>.</summary>
+    public void Submitted(int cookie) => LastUsed = cookie;
 
     /// <summary>Marks <paramref name="cookie"/> complete (P-12).</summary>
     public void Complete(int cookie)
@@ -44,6 +66,7 @@ public sealed class CookieCounter
     /// <summary>Sets both counters (tests of wrap-around start near <see cref="int.MaxValue"/>).</summary>
     internal void Reset(int lastUsed, int lastCompleted)
     {
+        Volatile.Write(ref _reserved, lastUsed);
         LastUsed = lastUsed;
         LastCompleted = lastCompleted;
     }

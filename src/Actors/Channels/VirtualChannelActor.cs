@@ -26,7 +26,8 @@ public sealed partial class VirtualChannelActor : Actor
         _s = state;
         Receive<PrepareDescriptor>(OnPrepare);
         Receive<SubmitDescriptor>(OnSubmit);
-        Receive<IssuePending>(_ => OnIssuePending());
+        Receive<SubmitNewDescriptor>(OnSubmitNew);
+        Receive<IssuePending>(OnIssuePending);
         Receive<QueryTxStatus>(OnTxStatus);
         Receive<PauseChannel>(_ => OnPause());
         Receive<ResumeChannel>(_ => OnResume());
@@ -63,7 +64,15 @@ public sealed partial class VirtualChannelActor : Actor
         Sender.Tell(new DescriptorSubmitted(descriptor.Id, descriptor.Cookie));
     }
 
-    private void OnIssuePending()
+    private void OnSubmitNew(SubmitNewDescriptor submit)
+    {
+        var descriptor = new Descriptor(_s.NextId++, submit.Spec, submit.Options) { Cookie = submit.Cookie, State = DescriptorState.Submitted };
+        _s.ById.Add(descriptor.Id, descriptor);
+        _s.Cookies.Submitted(submit.Cookie);
+        _s.Submitted.AddLast(descriptor);
+    }
+
+    private void OnIssuePending(IssuePending issue)
     {
         int moved = _s.Submitted.Count;
         while (_s.Submitted.First is { } node)
@@ -72,7 +81,7 @@ public sealed partial class VirtualChannelActor : Actor
             node.Value.State = DescriptorState.Issued;
             _s.Issued.AddLast(node.Value);
         }
-        Sender.Tell(new PendingIssued(moved));
+        if (issue.Reply) Sender.Tell(new PendingIssued(moved));
         NeedHardware();
     }
 

@@ -23,16 +23,32 @@ public sealed record DescriptorPrepared(long DescriptorId);
 /// <param name="DescriptorId">Which descriptor.</param>
 public sealed record SubmitDescriptor(long DescriptorId);
 
+/// <summary>
+/// prep + tx_submit in one, with the cookie already assigned by <see cref="VirtualChannelSubmitter"/>
+/// (under the channel's submit lock, as <c>vchan_tx_submit</c> assigns it under <c>vc-&gt;lock</c>).
+/// No reply: allocating and queueing a descriptor cannot fail.
+/// </summary>
+/// <param name="Spec">What to transfer.</param>
+/// <param name="Options">Flags and callback.</param>
+/// <param name="Cookie">The cookie the submitter handed out for it.</param>
+public sealed record SubmitNewDescriptor(TransferSpec Spec, DescriptorOptions Options, int Cookie);
+
 /// <summary>Reply: the descriptor's cookie.</summary>
 /// <param name="DescriptorId">Which descriptor.</param>
 /// <param name="Cookie">Its cookie.</param>
 public sealed record DescriptorSubmitted(long DescriptorId, int Cookie);
 
-/// <summary>device_issue_pending: move submitted descriptors to the issued list and start the hardware if idle. Reply: <see cref="PendingIssued"/>.</summary>
+/// <summary>device_issue_pending: move submitted descriptors to the issued list and start the hardware if idle. Reply: <see cref="PendingIssued"/>, unless <see cref="Quiet"/>.</summary>
 public sealed record IssuePending
 {
-    /// <summary>The one instance.</summary>
+    /// <summary>The one that is answered.</summary>
     public static readonly IssuePending Instance = new();
+
+    /// <summary>The one that is not (kernel: <c>dma_async_issue_pending()</c> returns nothing).</summary>
+    public static readonly IssuePending Quiet = new() { Reply = false };
+
+    /// <summary>Whether the sender wants <see cref="PendingIssued"/>.</summary>
+    public bool Reply { get; private init; } = true;
 }
 
 /// <summary>Reply: how many descriptors were moved to the issued list.</summary>

@@ -36,14 +36,14 @@ public sealed class ControllerActor : Actor
             .ToArray();
         arbiter.Tell(new AttachPhysicalChannels(physical));
         var names = Enumerable.Range(0, config.VirtualChannels).Select(i => $"dma{config.Id}chan{i}").ToArray();
-        var virtualChannels = names.Select((name, index) =>
+        var submitters = names.Select((name, index) =>
         {
             var epoch = new CallbackEpoch();
             var completion = Context.Spawn(Props.Create(() => new CompletionActor(name, epoch)), name + "-tasklet");
             var state = new VirtualChannelState(index, name, arbiter, completion, epoch, config.ResidueGranularity);
-            return Context.Spawn(VirtualChannelActor.PropsFor(state), name);
+            return new VirtualChannelSubmitter(Context.Spawn(VirtualChannelActor.PropsFor(state), name), state.Cookies);
         }).ToArray();
-        _topology = new ControllerTopology(arbiter, physical, virtualChannels, names);
+        _topology = new ControllerTopology(arbiter, physical, [.. submitters.Select(s => s.Channel)], names, submitters);
         Receive<QueryTopology>(_ => Sender.Tell(_topology));
     }
 

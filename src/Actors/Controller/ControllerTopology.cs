@@ -7,7 +7,8 @@ namespace DmaActors.Actors.Controller;
 /// <param name="PhysicalChannels">Physical channels by index.</param>
 /// <param name="VirtualChannels">Virtual channels by index.</param>
 /// <param name="VirtualChannelNames">Their sysfs-style names, <c>dma{id}chan{n}</c>.</param>
-public sealed record ControllerTopology(IActorRef Arbiter, IReadOnlyList<IActorRef> PhysicalChannels, IReadOnlyList<IActorRef> VirtualChannels, IReadOnlyList<string> VirtualChannelNames);
+/// <param name="Submitters">Per virtual channel, the submitter that hands out cookies without waiting for the channel.</param>
+public sealed record ControllerTopology(IActorRef Arbiter, IReadOnlyList<IActorRef> PhysicalChannels, IReadOnlyList<IActorRef> VirtualChannels, IReadOnlyList<string> VirtualChannelNames, IReadOnlyList<Channels.VirtualChannelSubmitter> Submitters);
 
 /// <summary>Asks a controller actor for its <see cref="ControllerTopology"/>.</summary>
 public sealed record QueryTopology

@@ -1,4 +1,5 @@
 using DmaActors.Actors.Arbitration;
+using DmaActors.Actors.Channels;
 using DmaActors.Runtime;
 
 namespace DmaActors.Actors.Controller;
@@ -34,6 +35,9 @@ public sealed class DmaController
 
     /// <summary>Virtual channel <paramref name="index"/> (<c>dma{id}chan{index}</c>).</summary>
     public IActorRef Channel(int index) => Topology.VirtualChannels[index];
+
+    /// <summary>The submitter of virtual channel <paramref name="index"/> (cookies without a round trip).</summary>
+    public VirtualChannelSubmitter Submitter(int index) => Topology.Submitters[index];
 
     /// <summary>Builds the controller's actors under <c>/user/{name}</c> and waits until they exist.</summary>
     /// <exception cref="ArgumentException">The configuration is inconsistent (the message says how).</exception>
