@@ -1,16 +1,25 @@
 using System.Globalization;
+using BenchmarkDotNet.Columns;
 
 namespace DmaActors.Benchmarks;
 
 /// <summary>
-/// Carries retained-memory figures from BenchmarkDotNet's child processes back to the host's
-/// summary table: the host names a file in an environment variable (children inherit it), each
-/// child appends one line per measured iteration, and <see cref="BytesPerActorColumn"/> reads the
-/// median when the table is printed.
+/// Carries figures measured inside BenchmarkDotNet's child processes (retained bytes per actor,
+/// the simulated results of an arbitration run) back to the host's summary table: the host names
+/// a file in an environment variable (children inherit it), each child appends one
+/// <c>key TAB value</c> line per figure it measured, and a <see cref="ChildFigureColumn"/> reads
+/// the median when the table is printed.
 /// </summary>
 internal static class FootprintLog
 {
     public const string Variable = "DMAACTORS_BENCH_FOOTPRINT_FILE";
+
+    /// <summary>The "Retained B/actor" column: what <see cref="SpawnBenchmarks"/> recorded per benchmark method.</summary>
+    public static IColumn RetainedColumn { get; } = new ChildFigureColumn(
+        "Retained B/actor",
+        "Heap bytes still reachable per spawned actor once its creation was handled: GC.GetTotalMemory(true) after minus before, over the actors (median of iterations)",
+        "F0",
+        benchmarkCase => benchmarkCase.Descriptor.WorkloadMethod.Name);
 
     /// <summary>Host side: a fresh file for this run.</summary>
     public static void Publish()
@@ -20,21 +29,27 @@ internal static class FootprintLog
         Environment.SetEnvironmentVariable(Variable, path);
     }
 
-    /// <summary>Child side: records one figure for <paramref name="benchmark"/> and prints it into the log.</summary>
+    /// <summary>Child side: records one retained-memory figure for <paramref name="benchmark"/> and prints it into the log.</summary>
     public static void Record(string benchmark, double bytesPerActor)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// DmaActors footprint: {benchmark} retains {bytesPerActor:F1} bytes per actor"));
-        if (Environment.GetEnvironmentVariable(Variable) is not { Length: > 0 } path) return;
-        File.AppendAllText(path, string.Create(CultureInfo.InvariantCulture, $"{benchmark}\t{bytesPerActor:F1}\n"));
+        Append(benchmark, bytesPerActor);
     }
 
-    /// <summary>Host side: the median of what the children recorded for <paramref name="benchmark"/>, if anything.</summary>
-    public static double? Median(string benchmark)
+    /// <summary>Child side: records <paramref name="value"/> under <paramref name="key"/> (no tab or line break in it), if the host published a file.</summary>
+    public static void Append(string key, double value)
+    {
+        if (Environment.GetEnvironmentVariable(Variable) is not { Length: > 0 } path) return;
+        File.AppendAllText(path, string.Create(CultureInfo.InvariantCulture, $"{key}\t{value:R}\n"));
+    }
+
+    /// <summary>Host side: the median of what the children recorded under <paramref name="key"/>, if anything.</summary>
+    public static double? Median(string key)
     {
         if (Environment.GetEnvironmentVariable(Variable) is not { Length: > 0 } path || !File.Exists(path)) return null;
         var values = File.ReadAllLines(path)
             .Select(line => line.Split('\t'))
-            .Where(parts => parts.Length == 2 && parts[0] == benchmark)
+            .Where(parts => parts.Length == 2 && parts[0] == key)
             .Select(parts => double.Parse(parts[1], CultureInfo.InvariantCulture))
             .Order()
             .ToArray();

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Runtime;
 using DmaActors.Runtime;
+using static DmaActors.Benchmarks.ReportConsole;
 
 namespace DmaActors.Benchmarks;
 
@@ -19,19 +18,22 @@ internal static class IdleMemoryReport
 
     public static int Run(string[] args)
     {
-        int count = args.Length > 0 ? int.Parse(args[0], NumberStyles.None, CultureInfo.InvariantCulture) : 1_000_000;
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        Print($"idle-memory: {count:N0} actors; {Environment.ProcessorCount} cores; .NET {Environment.Version}; " +
-              $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, latency mode {GCSettings.LatencyMode}");
+        int count = Count(args, 1_000_000);
+        Header(Command, $"{count:N0} actors");
         Measure(count, "IdleActor (one Receive<T> handler)", tally => Props.Create(() => new IdleActor(tally)), message: true);
-        Measure(count, "BareActor (no handler: kernel only)", tally => Props.Create(() => new BareActor(tally)), message: false);
+        MeasureBareActors(count);
         return 0;
     }
 
-    private static void Measure(int count, string label, Func<SpawnTally, Props> recipe, bool message)
+    /// <summary>The kernel's own cost: <paramref name="count"/> actors with no handler, never messaged; prints the phases and returns the bytes each keeps.</summary>
+    public static double MeasureBareActors(int count) =>
+        Measure(count, "BareActor (no handler: kernel only)", tally => Props.Create(() => new BareActor(tally)), message: false);
+
+    /// <summary>Spawns <paramref name="count"/> actors (then, if <paramref name="message"/>, messages each once), printing each phase; returns the bytes each keeps once idle and never messaged.</summary>
+    private static double Measure(int count, string label, Func<SpawnTally, Props> recipe, bool message)
     {
-        Print("");
-        Print(label);
+        Console.WriteLine();
+        Print($"{label}");
         var system = Systems.CreateRealTime("idle-memory");
         var tally = new SpawnTally();
         var props = recipe(tally);
@@ -40,7 +42,7 @@ internal static class IdleMemoryReport
         var actors = new IActorRef[count];
         tally.Created = new Completion(count);
         if (message) tally.Received = new Completion(count);
-        long before = Settle();
+        long before = RetainedHeap.Settle();
 
         var gc = GcSnapshot.Take();
         var clock = Stopwatch.StartNew();
@@ -51,7 +53,7 @@ internal static class IdleMemoryReport
         clock.Restart();
         system.RunUntilIdle();
         var quiescence = clock.Elapsed;
-        long idle = Settle();
+        long idle = RetainedHeap.Settle();
         Print($"  spawn + create: {spawning.TotalMilliseconds:F0} ms ({spawning.TotalNanoseconds / count:F0} ns per actor; {spawnGc}); RunUntilIdle after: {quiescence.TotalMilliseconds:F0} ms");
         Print($"  idle, never messaged:    {(idle - before) / (double)count,8:F1} bytes per actor  ({(idle - before) / 1048576.0:F1} MiB in all)");
 
@@ -64,7 +66,7 @@ internal static class IdleMemoryReport
             var telling = clock.Elapsed;
             string tellGc = gc.Since();
             system.RunUntilIdle();
-            long messaged = Settle();
+            long messaged = RetainedHeap.Settle();
             Print($"  one message each: {telling.TotalMilliseconds:F0} ms ({telling.TotalNanoseconds / count:F0} ns per actor; {tellGc})");
             Print($"  after one message each:  {(messaged - before) / (double)count,8:F1} bytes per actor  ({(messaged - before) / 1048576.0:F1} MiB in all)");
         }
@@ -73,6 +75,7 @@ internal static class IdleMemoryReport
         system.Shutdown();
         Print($"  stop every actor, then shut down: {clock.Elapsed.TotalMilliseconds:F0} ms");
         GC.KeepAlive(actors);
+        return (idle - before) / (double)count;
     }
 
     /// <summary>Runs the same paths on a few actors first (JIT, thread-pool threads), then stops them.</summary>
@@ -97,17 +100,4 @@ internal static class IdleMemoryReport
         Task.WaitAll(stopped, Systems.Limit);
         system.RunUntilIdle();
     }
-
-    /// <summary>Live heap bytes after full, compacting collections.</summary>
-    private static long Settle()
-    {
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        return GC.GetTotalMemory(forceFullCollection: true);
-    }
-
-    private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
-
-    private static void Print(string line) => Console.WriteLine(line);
 }
