@@ -14,14 +14,12 @@ namespace DmaActors.Actors.Arbitration;
 public sealed record RequestBus(int Channel, int Bytes)
 {
     /// <summary>
-    /// How many bursts of <see cref="Bytes"/> the channel could move back to back, with nothing in
-    /// between (1: just this one). With nobody else asking, the arbiter may grant them as one
-    /// <see cref="Bus.BurstTrain"/>.
+    /// Set when the channel could move all the whole bursts left in this run's current segment
+    /// back to back (memory to memory, nothing in the way): with nobody else asking, the arbiter
+    /// may grant them as one <see cref="Bus.BurstTrain"/>. The run's position does not move
+    /// until the grant arrives, so the arbiter reads the train's length from it then.
     /// </summary>
-    public int Train { get; init; } = 1;
-
-    /// <summary>The burst the channel will ask for once those <see cref="Train"/> bursts have moved (0: none, its data ends).</summary>
-    public int AfterTrainBytes { get; init; }
+    public Channels.DescriptorRun? Train { get; init; }
 }
 
 /// <summary>Physical channel → arbiter: forget my request (pause, terminate).</summary>

@@ -17,9 +17,15 @@ public sealed partial class ControllerArbiterActor
     /// <summary>The train running now, if any.</summary>
     private ActiveTrain? _train;
 
-    private bool MayCoalesce(int train) =>
-        train >= 2
-        && _settings.CoalesceBursts
+    /// <summary>Whether the winner's request may go as a train now, and of how many bursts.</summary>
+    private bool MayCoalesce(Channels.DescriptorRun? train, out int bursts)
+    {
+        bursts = train?.WholeBurstsLeftInSegment ?? 0;
+        return bursts >= 2 && Uncontended;
+    }
+
+    private bool Uncontended =>
+        _settings.CoalesceBursts
         && _pending.Count == 1
         && _waiting.Count == 0
         && Context.Clock.IsVirtual
@@ -68,12 +74,15 @@ public sealed partial class ControllerArbiterActor
         return train;
     }
 
-    /// <summary>Registers what the owner would have asked for by now under per-burst arbitration; false if nothing.</summary>
+    /// <summary>
+    /// Registers what the owner would have asked for by now under per-burst arbitration; false if
+    /// nothing. Kept requests offer no train: the owner offers one again with its next request.
+    /// </summary>
     private bool KeepNextRequest(ActiveTrain train, int bursts)
     {
         if (bursts < train.Schedule.Bursts)
         {
-            SetRequest(train.Channel, train.Schedule.BurstBytes, train.Schedule.Bursts - bursts, train.AfterTrainBytes);
+            SetRequest(train.Channel, train.Schedule.BurstBytes);
             return true;
         }
         if (train.AfterTrainBytes <= 0) return false;

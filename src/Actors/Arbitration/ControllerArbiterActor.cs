@@ -27,8 +27,8 @@ public sealed partial class ControllerArbiterActor : Actor
     private readonly ArbiterSettings _settings;
     private IActorRef[] _channels = [];
 
-    /// <summary>Pending request per channel: bytes (0 = none), arrival sequence, and the train it offers.</summary>
-    private (int Bytes, long Arrival, int Train, int AfterTrainBytes)[] _requests = [];
+    /// <summary>Pending request per channel: bytes (0 = none), arrival sequence, and the run a train could come from.</summary>
+    private (int Bytes, long Arrival, Channels.DescriptorRun? Train)[] _requests = [];
     private readonly List<BusRequestView> _pending = [];
     private long _arrivals;
 
@@ -75,7 +75,7 @@ public sealed partial class ControllerArbiterActor : Actor
     private void OnAttach(AttachPhysicalChannels attach)
     {
         _channels = [.. attach.Channels];
-        _requests = new (int, long, int, int)[_channels.Length];
+        _requests = new (int, long, Channels.DescriptorRun?)[_channels.Length];
         _grants = new BusGranted?[_channels.Length];
         _bytesGranted = new long[_channels.Length];
         _grantsMade = new long[_channels.Length];
@@ -87,7 +87,7 @@ public sealed partial class ControllerArbiterActor : Actor
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.Bytes, nameof(request));
         // Someone else wants the bus: a running train ends at the next burst boundary.
         if (_train is { } train && train.Channel != request.Channel) CutTrain(train.Schedule.StartedBy(Context.Clock), byChannel: false);
-        SetRequest(request.Channel, request.Bytes, Math.Max(1, request.Train), Math.Max(0, request.AfterTrainBytes));
+        SetRequest(request.Channel, request.Bytes, request.Train);
         if (!BusBusy) GrantNext();
     }
 
@@ -129,9 +129,9 @@ public sealed partial class ControllerArbiterActor : Actor
         _requests[winner.Channel] = default;
         long duration = _settings.Bus.NanosecondsForCycles(_settings.Bus.CyclesFor(winner.Bytes) + _settings.Policy.OverheadCyclesPerGrant);
         _grantedChannel = winner.Channel;
-        if (MayCoalesce(request.Train))
+        if (MayCoalesce(request.Train, out int bursts))
         {
-            StartTrain(winner, request.Train, request.AfterTrainBytes, duration);
+            StartTrain(winner, bursts, request.Train!.BytesAfterWholeBursts(bursts), duration);
             return;
         }
         _settings.Policy.OnGranted(winner);
@@ -172,11 +172,11 @@ public sealed partial class ControllerArbiterActor : Actor
         _busTimerArmed = false;
     }
 
-    private void SetRequest(int channel, int bytes, int train = 1, int afterTrainBytes = 0)
+    private void SetRequest(int channel, int bytes, Channels.DescriptorRun? train = null)
     {
         if ((uint)channel >= (uint)_requests.Length)
             throw new ArgumentOutOfRangeException(nameof(channel), channel, $"No physical channel {channel} on this controller ({_requests.Length} channels).");
-        _requests[channel] = bytes > 0 ? (bytes, _arrivals++, train, afterTrainBytes) : default;
+        _requests[channel] = bytes > 0 ? (bytes, _arrivals++, train) : default;
     }
 
     private ArbiterStats Stats()

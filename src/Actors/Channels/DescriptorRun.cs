@@ -89,6 +89,19 @@ public sealed class DescriptorRun
     /// <summary>Bytes from here to the end of the current pass.</summary>
     internal long RemainingInPass => Spec.TotalBytes - BytesMoved;
 
+    /// <summary>Whole bursts left in the current segment.</summary>
+    internal int WholeBurstsLeftInSegment => Spec.BurstBytes <= 0 ? 0 : (CurrentSegment.Length - SegmentOffset) / Spec.BurstBytes;
+
+    /// <summary>The burst asked for after <paramref name="bursts"/> whole bursts: the segment's tail, the next segment's first burst, or 0 at the end.</summary>
+    internal int BytesAfterWholeBursts(int bursts)
+    {
+        int burst = Spec.BurstBytes;
+        int left = CurrentSegment.Length - SegmentOffset - (bursts * burst);
+        if (left > 0) return Math.Min(burst, left);
+        int next = SegmentIndex + 1;
+        return next < Spec.Segments.Count ? Math.Max(1, Math.Min(burst, Spec.Segments[next].Length)) : 0;
+    }
+
     /// <summary>Advances by <paramref name="bytes"/> within the current segment; returns whether that ended a period.</summary>
     internal bool Advance(int bytes)
     {

@@ -16,32 +16,22 @@ namespace DmaActors.Actors.Channels;
 // overlapping, and a memory that can defer writes.
 public sealed partial class PhysicalChannelActor
 {
-    /// <summary>How many whole bursts of the segment's remaining <paramref name="left"/> bytes could go as one train (1: none).</summary>
-    private int TrainLength(DescriptorRun run, int left)
+    /// <summary>Whether the whole bursts left in the run's segment could go as one train (at least two, nothing in the way).</summary>
+    private bool CanTrain(DescriptorRun run)
     {
         int burst = run.Spec.BurstBytes;
-        if (_faults is not null || _preempt || run.Spec.Cyclic || run.Spec.Direction != TransferDirection.MemToMem || burst <= 0 || _memory.DeferredWrites is null) return 1;
-        int bursts = left / burst;
-        if (bursts < 2) return 1;
+        if (_faults is not null || _preempt || run.Spec.Cyclic || run.Spec.Direction != TransferDirection.MemToMem || burst <= 0 || _memory.DeferredWrites is null) return false;
+        int bursts = run.WholeBurstsLeftInSegment;
+        if (bursts < 2) return false;
         var segment = run.CurrentSegment;
         ulong length = (ulong)bursts * (ulong)burst;
         ulong destination = segment.Destination + (ulong)run.SegmentOffset;
-        if (!_memory.CanAccess(destination, (long)length, write: true)) return 1;
-        if (run.Spec.Kind == TransferKind.Memset) return bursts;
+        if (!_memory.CanAccess(destination, (long)length, write: true)) return false;
+        if (run.Spec.Kind == TransferKind.Memset) return true;
         ulong source = segment.Source + (ulong)run.SegmentOffset;
         // Burst-sized copies of overlapping ranges differ from one big copy: keep those burst by burst.
         bool overlaps = source < destination + length && destination < source + length;
-        return overlaps || !_memory.CanAccess(source, (long)length, write: false) ? 1 : bursts;
-    }
-
-    /// <summary>The burst the channel asks for after a train of <paramref name="bursts"/>: the segment's tail, the next segment's first burst, or 0 at the end.</summary>
-    private static int BytesAfterTrain(DescriptorRun run, int bursts)
-    {
-        int burst = run.Spec.BurstBytes;
-        int left = run.CurrentSegment.Length - run.SegmentOffset - (bursts * burst);
-        if (left > 0) return Math.Min(burst, left);
-        int next = run.SegmentIndex + 1;
-        return next < run.Spec.Segments.Count ? Math.Max(1, Math.Min(burst, run.Spec.Segments[next].Length)) : 0;
+        return !overlaps && _memory.CanAccess(source, (long)length, write: false);
     }
 
     private void BeginTrain(BusGranted grant)

@@ -107,6 +107,7 @@ public sealed partial class PhysicalChannelActor : Actor
             return;
         }
         int bytes;
+        DescriptorRun? train = null;
         if (_run.Spec.IsSlave)
         {
             if (!_requests.TryPeek(out var head)) return;
@@ -114,26 +115,18 @@ public sealed partial class PhysicalChannelActor : Actor
         }
         else
         {
-            var segment = _run.CurrentSegment;
-            int left = segment.Length - _run.SegmentOffset;
-            bytes = Math.Min(_run.Spec.BurstBytes, left);
-            int train = TrainLength(_run, left);
-            if (train > 1)
-            {
-                _requested = true;
-                _arbiter.Tell(new RequestBus(_index, bytes) { Train = train, AfterTrainBytes = BytesAfterTrain(_run, train) });
-                return;
-            }
+            bytes = Math.Min(_run.Spec.BurstBytes, _run.CurrentSegment.Length - _run.SegmentOffset);
+            if (CanTrain(_run)) train = _run;
         }
         _requested = true;
-        _arbiter.Tell(RequestFor(Math.Max(1, bytes)));
+        _arbiter.Tell(RequestFor(Math.Max(1, bytes), train));
     }
 
-    /// <summary>The request for one burst of <paramref name="bytes"/>, re-used while the size stays the same (no allocation per burst).</summary>
-    private RequestBus RequestFor(int bytes)
+    /// <summary>The request for a burst of <paramref name="bytes"/>, re-used while nothing in it changes (no allocation per burst).</summary>
+    private RequestBus RequestFor(int bytes, DescriptorRun? train)
     {
-        if (_lastRequest is { } last && last.Bytes == bytes) return last;
-        return _lastRequest = new RequestBus(_index, bytes);
+        if (_lastRequest is { } last && last.Bytes == bytes && ReferenceEquals(last.Train, train)) return last;
+        return _lastRequest = new RequestBus(_index, bytes) { Train = train };
     }
 
     private void OnGranted(BusGranted grant)
