@@ -9,7 +9,8 @@ namespace DmaActors.Api;
 /// A client's handle on one DMA channel, from <see cref="DmaEngine.RequestChannel"/> or
 /// <see cref="DmaEngine.RequestChan"/> until <see cref="DmaEngine.ReleaseChannel"/>. Every call is
 /// synchronous: it asks the simulated virtual channel and blocks for the reply (driving the
-/// system on the deterministic dispatcher), then returns a value or throws <see cref="DmaException"/>.
+/// system on the deterministic dispatcher), then returns a value or throws <see cref="DmaException"/>;
+/// submit and issue_pending, which the kernel never makes wait, are queued to it without a reply.
 /// </summary>
 /// <remarks>
 /// Kernel: <c>struct dma_chan</c> as a client sees it. Calls work from plain threads, from inside
