@@ -21,6 +21,9 @@ public abstract class Actor
     private Handler[] _handlers = [];
     private int _handlerCount;
 
+    /// <summary>Handlers to register when the first message arrives (<see cref="ReceiveLazily"/>).</summary>
+    private Action? _lazyHandlers;
+
     /// <summary>Binds the new instance to the cell that is creating it.</summary>
     protected Actor()
     {
@@ -51,6 +54,18 @@ public abstract class Actor
     protected void ReceiveAny(Action<object> handler) => Add(new Handler<object>(null, handler));
 
     /// <summary>
+    /// Registers the handlers <paramref name="registerHandlers"/> registers when the first message
+    /// arrives instead of now (after any registered directly). An actor that may stay idle for
+    /// long, one of a million virtual channels, keeps one delegate until it is used instead of a
+    /// handler table.
+    /// </summary>
+    protected void ReceiveLazily(Action registerHandlers)
+    {
+        ArgumentNullException.ThrowIfNull(registerHandlers);
+        _lazyHandlers = registerHandlers;
+    }
+
+    /// <summary>
     /// Replaces every handler with the ones <paramref name="registerHandlers"/> registers: the
     /// actor's next behaviour (a state of its state machine), effective from the next message.
     /// </summary>
@@ -59,6 +74,7 @@ public abstract class Actor
         ArgumentNullException.ThrowIfNull(registerHandlers);
         _handlers = [];
         _handlerCount = 0;
+        _lazyHandlers = null;
         registerHandlers();
     }
 
@@ -117,6 +133,11 @@ public abstract class Actor
     /// <summary>Offers <paramref name="message"/> to the handlers in registration order.</summary>
     internal void Dispatch(object message)
     {
+        if (_lazyHandlers is { } register)
+        {
+            _lazyHandlers = null;
+            register();
+        }
         var handlers = _handlers;
         int count = _handlerCount;
         for (int i = 0; i < count; i++)

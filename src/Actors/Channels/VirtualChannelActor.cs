@@ -24,6 +24,12 @@ public sealed partial class VirtualChannelActor : Actor
     internal VirtualChannelActor(VirtualChannelState state)
     {
         _s = state;
+        // Most channels of a large controller stay idle: their handlers are built when first used.
+        ReceiveLazily(ReceiveCommands);
+    }
+
+    private void ReceiveCommands()
+    {
         Receive<PrepareDescriptor>(OnPrepare);
         Receive<SubmitDescriptor>(OnSubmit);
         Receive<SubmitNewDescriptor>(OnSubmitNew);

@@ -28,9 +28,12 @@ public sealed class CompletionActor : Actor
     {
         _channel = channel;
         _epoch = epoch;
-        Receive<CallbackDue>(OnCallbackDue);
-        Receive<PeriodCallbackDue>(OnPeriodDue);
-        Receive<DrainCallbacks>(_ => Sender.Tell(CallbacksDrained.Instance));
+        ReceiveLazily(() =>
+        {
+            Receive<CallbackDue>(OnCallbackDue);
+            Receive<PeriodCallbackDue>(OnPeriodDue);
+            Receive<DrainCallbacks>(_ => Sender.Tell(CallbacksDrained.Instance));
+        });
     }
 
     /// <summary>The channel whose callback is running on this thread, or null outside callbacks.</summary>
