@@ -94,6 +94,7 @@ public sealed partial class DmaEngine
                 Policy = device.Policy,
                 Multiplexing = device.Multiplexing,
                 BusView = device.BusView,
+                CoalesceBursts = device.CoalesceBursts,
                 ResidueGranularity = (ResidueGranularity)(int)device.ResidueGranularity,
             });
         }

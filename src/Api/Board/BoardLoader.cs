@@ -101,6 +101,7 @@ public static class BoardLoader
             Policy = node.Property("dmactors,arbitration")?.Text() is { } policy ? ArbitrationPolicies.Named(policy, node) : preset.Policy,
             Bus = preset.Bus,
             Multiplexing = preset.Multiplexing,
+            CoalesceBursts = node.Property("dmactors,no-burst-coalescing") is null,
         };
     }
 

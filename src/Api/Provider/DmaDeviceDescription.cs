@@ -69,6 +69,13 @@ public sealed record DmaDeviceDescription
     /// </summary>
     public IDmaMemory? BusView { get; init; }
 
+    /// <summary>
+    /// Whether the simulated arbiter may grant an uncontended memory-to-memory channel's bursts as
+    /// one train (same simulated timing, less host work; see <c>ControllerConfig.CoalesceBursts</c>).
+    /// Default: on. Board files turn it off with <c>dmactors,no-burst-coalescing;</c>.
+    /// </summary>
+    public bool CoalesceBursts { get; init; } = true;
+
     /// <summary>Burst size in bytes of memory-to-memory transfers (memcpy, memset, interleaved).</summary>
     public int MemcpyBurstBytes { get; init; } = 64;
 
