@@ -25,7 +25,7 @@ public sealed partial class ControllerArbiterActor
         {
             if (!_channelOnLine.TryGetValue(u.Line, out int channel) || channel != u.Channel) return;
             _channelOnLine.Remove(u.Line);
-            Flush(u.Line);
+            Flush(u.Line, generation: 0);
         });
         Receive<FlushAcknowledged>(a =>
         {
@@ -46,14 +46,15 @@ public sealed partial class ControllerArbiterActor
         _channelOnLine[bind.Line] = bind.Channel;
         long generation = _bindGeneration[bind.Line] = _bindGeneration.GetValueOrDefault(bind.Line) + 1;
         _channels[bind.Channel].Tell(new LineBound(bind.Line, generation));
-        Flush(bind.Line);
+        Flush(bind.Line, generation);
     }
 
-    private void Flush(int line)
+    /// <summary>Flushes the device on <paramref name="line"/>, telling it the binding its next requests fall under.</summary>
+    private void Flush(int line, long generation)
     {
         if (!_deviceOnLine.TryGetValue(line, out var device)) return;
         _flushesUnacknowledged[line] = _flushesUnacknowledged.GetValueOrDefault(line) + 1;
-        device.Tell(new FlushRequests(line));
+        device.Tell(new FlushRequests(line) { BindGeneration = generation });
     }
 
     private void OnDrq(DrqRaised drq)
@@ -61,7 +62,9 @@ public sealed partial class ControllerArbiterActor
         // Raised before the device saw our flush: stale, the device has taken it back.
         if (_flushesUnacknowledged.GetValueOrDefault(drq.Line) > 0) return;
         if (!_channelOnLine.TryGetValue(drq.Line, out int channel)) return;
-        // Forward with the device as sender: the channel acknowledges straight to it.
-        _channels[channel].Tell(drq with { BindGeneration = _bindGeneration[drq.Line] }, Sender);
+        // Forward with the device as sender: the channel acknowledges straight to it. The device
+        // stamped the binding it learnt at the last flush; a device wired after the bind did not.
+        long generation = _bindGeneration[drq.Line];
+        _channels[channel].Tell(drq.BindGeneration == generation ? drq : drq with { BindGeneration = generation }, Sender);
     }
 }

@@ -11,6 +11,8 @@ namespace DmaActors.Actors.Channels;
 public sealed partial class PhysicalChannelActor
 {
     private bool _preempt;
+    private DrqAcknowledged? _lastAcknowledgement;
+    private FifoData? _lastDelivery;
 
     private void MoveBurst(int grantedBytes)
     {
@@ -58,7 +60,8 @@ public sealed partial class PhysicalChannelActor
     {
         var (request, device) = _requests.Dequeue();
         int n = (int)Math.Min(request.Bytes, run.Spec.Cyclic ? request.Bytes : run.RemainingInPass);
-        var data = new byte[n];
+        var delivery = DeliveryFor(request.Line, n);
+        var data = delivery.Data;
         int done = 0;
         var periods = 0;
         // Read the pieces first: a fault anywhere fails the burst before anything is committed.
@@ -72,7 +75,7 @@ public sealed partial class PhysicalChannelActor
             if (status == BusStatus.Ok) status = _memory.Read(address, data.AsSpan(done, piece));
             if (Failed(status))
             {
-                device.Tell(new DrqAcknowledged(request.Line, request.Kind), Self);
+                device.Tell(Acknowledgement(request, consumed: null), Self);
                 return;
             }
             done += piece;
@@ -84,8 +87,8 @@ public sealed partial class PhysicalChannelActor
             if (run.Advance(piece)) periods++;
             moved += piece;
         }
-        device.Tell(new FifoData(request.Line, data), Self);
-        device.Tell(new DrqAcknowledged(request.Line, request.Kind), Self);
+        device.Tell(delivery, Self);
+        device.Tell(Acknowledgement(request, consumed: null), Self);
         _deviceEnded = request.Last && run.Spec.FlowController == FlowController.Device;
         for (int i = 0; i < periods; i++) _owner!.Tell(new PeriodElapsed(run.DescriptorId));
     }
@@ -104,7 +107,7 @@ public sealed partial class PhysicalChannelActor
             if (Failed(status))
             {
                 // Nothing was written: the device keeps every byte of the request.
-                device.Tell(new DrqAcknowledged(request.Line, request.Kind) { ConsumedBytes = 0 }, Self);
+                device.Tell(Acknowledgement(request, consumed: 0), Self);
                 return;
             }
             done += piece;
@@ -120,9 +123,27 @@ public sealed partial class PhysicalChannelActor
             done += piece;
         }
         // Bytes beyond the descriptor's end stay the device's: it keeps them for the next one.
-        device.Tell(new DrqAcknowledged(request.Line, request.Kind) { ConsumedBytes = n }, Self);
+        device.Tell(Acknowledgement(request, consumed: n), Self);
         _deviceEnded = request.Last && run.Spec.FlowController == FlowController.Device;
         for (int i = 0; i < periods; i++) _owner!.Tell(new PeriodElapsed(run.DescriptorId));
+    }
+
+    /// <summary>
+    /// The FIFO delivery for <paramref name="bytes"/> on <paramref name="line"/>, its buffer re-used
+    /// while line and size stay the same: the device copies the bytes into its FIFO before it can
+    /// raise the request that would make this channel fill the buffer again.
+    /// </summary>
+    private FifoData DeliveryFor(int line, int bytes)
+    {
+        if (_lastDelivery is { } last && last.Line == line && last.Data.Length == bytes) return last;
+        return _lastDelivery = new FifoData(line, new byte[bytes]);
+    }
+
+    /// <summary>The acknowledgement of <paramref name="request"/>, re-used while line, kind and count stay the same (no allocation per DRQ).</summary>
+    private DrqAcknowledged Acknowledgement(DrqRaised request, int? consumed)
+    {
+        if (_lastAcknowledgement is { } last && last.Line == request.Line && last.Kind == request.Kind && last.ConsumedBytes == consumed) return last;
+        return _lastAcknowledgement = new DrqAcknowledged(request.Line, request.Kind) { ConsumedBytes = consumed };
     }
 
     private static (int SegmentIndex, int SegmentOffset) NextPosition(DescriptorRun run, (int SegmentIndex, int SegmentOffset) position, int piece)

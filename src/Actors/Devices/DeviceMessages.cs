@@ -53,6 +53,12 @@ public sealed record DrqAcknowledged(int Line, DrqKind Kind) : IHardwareEvent
 /// <param name="Line">The request line.</param>
 public sealed record FlushRequests(int Line) : IHardwareEvent
 {
+    /// <summary>
+    /// The binding of the line from now on (0: unbound). The device stamps the requests it raises
+    /// after the flush with it, so the arbiter can route them without copying.
+    /// </summary>
+    public long BindGeneration { get; init; }
+
     /// <inheritdoc/>
     public string Describe() => $"drq{Line} flush";
 }
@@ -71,7 +77,7 @@ public sealed record FlushAcknowledged(int Line) : IHardwareEvent
 
 /// <summary>Channel → device (MEM_TO_DEV): bytes for the device's FIFO, moved by one served request.</summary>
 /// <param name="Line">The request line.</param>
-/// <param name="Data">The bytes.</param>
+/// <param name="Data">The bytes; the device copies them out while handling the message (the channel re-uses the buffer for its next request).</param>
 public sealed record FifoData(int Line, byte[] Data);
 
 // Control and observation of a simulated device (not part of the DRQ handshake): starting and

@@ -34,10 +34,16 @@ namespace DmaActors.Actors.Devices;
 /// </remarks>
 public sealed partial class SlaveDeviceActor : Actor
 {
-    private const string WireTimerKey = "wire";
+    private static readonly Action<object?> PostWireEvent = static state => ((IActorRef)state!).Tell(WireEvent.Instance);
 
     private readonly DeviceProfile _profile;
     private readonly int _line;
+
+    /// <summary>The line's binding as of the last flush: stamped on requests so the arbiter routes them as they are.</summary>
+    private long _bindGeneration;
+
+    /// <summary>The wire's next event; one restartable clock timer, so pacing the wire allocates nothing.</summary>
+    private IClockTimer? _wireTimer;
     private readonly IActorRef _arbiter;
     private readonly IActorRef? _listener;
     private readonly DataPattern _pattern;
@@ -86,7 +92,7 @@ public sealed partial class SlaveDeviceActor : Actor
         Receive<StartDevice>(OnStart);
         Receive<StopDevice>(_ => OnStop());
         Receive<DrqAcknowledged>(a => a.Line == _line, OnAcknowledged);
-        Receive<FlushRequests>(f => f.Line == _line, _ => OnFlush());
+        Receive<FlushRequests>(f => f.Line == _line, OnFlush);
         Receive<FifoData>(d => d.Line == _line, OnFifoData);
         Receive<InjectDeviceFault>(OnInjectFault);
         Receive<QueryDeviceStats>(_ => OnQueryStats());
@@ -101,6 +107,11 @@ public sealed partial class SlaveDeviceActor : Actor
     protected override void PreStart() => Settle();
 
     private long Now => Context.Clock.NowNanoseconds;
+
+    private IClockTimer WireTimer => _wireTimer ??= Context.Clock.CreateTimer(PostWireEvent, Self);
+
+    /// <summary>Stopped or restarting: the wire timer is not an actor timer, so it is called off here.</summary>
+    protected override void PostStop() => _wireTimer?.Cancel();
 
     private int FrameBytes => _profile.FrameBytes;
 
@@ -130,9 +141,10 @@ public sealed partial class SlaveDeviceActor : Actor
         Settle();
     }
 
-    private void OnFlush()
+    private void OnFlush(FlushRequests flush)
     {
         Sync();
+        _bindGeneration = flush.BindGeneration;
         _counters.Flushes++;
         if (_outstanding is not null)
         {
@@ -169,8 +181,10 @@ public sealed partial class SlaveDeviceActor : Actor
             if (_outstanding is null) RaiseTransmit();
         }
         long next = _profile.Receives ? NextReceiveEvent() : NextTransmitEvent();
-        if (next == long.MaxValue) Context.Timers.Cancel(WireTimerKey);
-        else Context.Timers.StartSingleTimer(WireTimerKey, WireEvent.Instance, Duration.FromNanoseconds(Math.Max(0, next - now)));
+        // A tick already on its way when the timer is restarted or cancelled only settles the
+        // device at the current time again, which changes nothing: its state is a function of time.
+        if (next == long.MaxValue) _wireTimer?.Cancel();
+        else WireTimer.Start(Duration.FromNanoseconds(Math.Max(0, next - now)));
         AssertInvariants(now, next);
     }
 
@@ -190,7 +204,7 @@ public sealed partial class SlaveDeviceActor : Actor
 
     private void Raise(DrqKind kind, int bytes, bool last, byte[]? data)
     {
-        _outstanding = new DrqRaised(_line, kind, bytes, last, data);
+        _outstanding = new DrqRaised(_line, kind, bytes, last, data) { BindGeneration = _bindGeneration };
         _counters.Requests++;
         if (kind == DrqKind.Burst) _counters.BurstRequests++;
         else _counters.SingleRequests++;
