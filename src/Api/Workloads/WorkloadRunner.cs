@@ -31,7 +31,14 @@ public sealed class WorkloadRunner(SimulatedBoard board)
         _nextBuffer = board.Engine.Memory.Regions[0].Base + (16UL << 20);
         var streams = workload.Streams.Select(Open).ToList();
         var clock = board.System.Clock;
-        foreach (var stream in streams) stream.Start();
+        // Streams start in the workload's order: each start settles (at the same instant) before
+        // the next, so channels ask for the hardware in that order, not in whatever order the
+        // scheduler picks among simultaneous submits (which decides fixed-priority studies).
+        foreach (var stream in streams)
+        {
+            stream.Start();
+            board.System.RunUntilIdle();
+        }
         // Drivers prime their transmit FIFOs before the wires start, as ALSA does before a
         // trigger; the bursts that fill them need bus time, which competing streams share.
         board.System.Advance(PrimeTime);
