@@ -33,7 +33,8 @@ public sealed class BurstAllocationTests(ITestOutputHelper output) : ActorTestKi
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
 
         Assert.Equal(0, rig.Log.Count);
-        Assert.True(allocated < 2_500, $"{allocated} bytes allocated over 2,500 bursts: something is allocated per burst.");
+        // A one-off allocation (a type loaded on first use) is allowed; an object per burst (24 B or more, 60 KB here) is not.
+        Assert.True(allocated < 8_192, $"{allocated} bytes allocated over 2,500 bursts: something is allocated per burst.");
         rig.RunUntilCallbacks(2);
         Assert.Equal(first.Pattern, rig.Read(DmaRig.Destination(0), Bytes));
         Assert.Equal(second.Pattern, rig.Read(DmaRig.Destination(4), Bytes));

@@ -16,6 +16,7 @@ public sealed class DrqAllocationTests(ITestOutputHelper output) : ActorTestKit(
 {
     private const int Line = 7;
     private const int Bytes = 1 << 20;
+    private const int OneOffAllowance = 8192;
 
     // DrqRaised is 48 B on x64; the DEV_TO_MEM bytes are a 64-byte array (88 B with its header).
     [Theory]
@@ -38,6 +39,7 @@ public sealed class DrqAllocationTests(ITestOutputHelper output) : ActorTestKit(
         Assert.True(bursts > 500, $"only {bursts} bursts in 2 ms");
         double perBurst = allocated / (double)bursts;
         Output?.WriteLine($"{direction}: {allocated} B over {bursts} bursts = {perBurst:F1} B per burst");
-        Assert.True(perBurst <= expectedBytesPerBurst + 8, $"{perBurst:F1} B allocated per DRQ burst; the request and its bytes are {expectedBytesPerBurst} B.");
+        // A one-off allocation (a type loaded on first use) is allowed; one more object per burst (24 B or more, 18 KB over these bursts) is not.
+        Assert.True(allocated <= (bursts * expectedBytesPerBurst) + OneOffAllowance, $"{perBurst:F1} B allocated per DRQ burst; the request and its bytes are {expectedBytesPerBurst} B.");
     }
 }
