@@ -13,13 +13,12 @@ namespace DmaActors.Benchmarks;
 /// per channel. Reported per descriptor, on each dispatcher with the virtual clock.
 /// </summary>
 [MemoryDiagnoser]
-public class FacadeBenchmarks
+public class FacadeBenchmarks : SimulationBenchmark
 {
     private const int Descriptors = 2_000;
     private const int InFlight = 16;
     private const ulong Ram = 0x8000_0000;
 
-    private ActorSystem? _system;
     private DmaChan? _chan;
 
     /// <summary>Which dispatcher runs the system.</summary>
@@ -29,17 +28,10 @@ public class FacadeBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _system = ActorSystem.Create("facade", new ActorSystemSettings { Dispatcher = Dispatcher, Clock = ClockKind.Virtual, WallClockLimit = Systems.Limit });
-        var engine = new DmaEngine(_system, PhysicalMemory.Create(Ram, 16 << 20));
+        var system = StartSimulation("facade", Dispatcher);
+        var engine = new DmaEngine(system, PhysicalMemory.Create(Ram, 16 << 20));
         engine.DmaAsyncDeviceRegister(new DmaDeviceDescription { Dev = "memcpy", CapMask = DmaCapMask.Memcpy, ChannelCount = 1, PhysicalChannels = 1, Bus = new(8, 500_000_000) });
         _chan = engine.RequestChannel(DmaCapMask.Memcpy, null, null);
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _system?.Shutdown();
-        _system = null;
     }
 
     [Benchmark(OperationsPerInvoke = Descriptors, Description = "64 B memcpy descriptor: prep, submit, issue, callback")]
@@ -61,7 +53,7 @@ public class FacadeBenchmarks
             chan.IssuePending();
         }
         for (int i = 0; i < InFlight; i++) Issue();
-        _system!.RunUntil(() => Volatile.Read(ref completed) >= Descriptors, Duration.FromSeconds(10));
+        Simulation.RunUntil(() => Volatile.Read(ref completed) >= Descriptors, Duration.FromSeconds(10));
         if (completed < Descriptors) throw new InvalidOperationException($"only {completed} of {Descriptors} descriptors completed");
     }
 }

@@ -16,7 +16,7 @@ namespace DmaActors.Benchmarks;
 /// against <see cref="Buffer.MemoryCopy"/> of the same bytes. Results per burst.
 /// </summary>
 [MemoryDiagnoser]
-public class HardwareBenchmarks
+public class HardwareBenchmarks : SimulationBenchmark
 {
     private const int Bytes = 1 << 20;
     private const int BurstBytes = 64;
@@ -26,7 +26,6 @@ public class HardwareBenchmarks
     private readonly byte[] _from = new byte[Bytes];
     private readonly byte[] _to = new byte[Bytes];
     private readonly DescriptorOptions _countCompletion;
-    private ActorSystem? _system;
     private DmaController? _controller;
     private int _completed;
 
@@ -41,17 +40,10 @@ public class HardwareBenchmarks
     [GlobalSetup(Targets = [nameof(SimulatedMemcpy), nameof(ContendedMemcpy)])]
     public void SetupSimulation()
     {
-        _system = ActorSystem.Create("hw", new ActorSystemSettings { Dispatcher = Dispatcher, Clock = ClockKind.Virtual, WallClockLimit = Systems.Limit });
+        var system = StartSimulation("hw", Dispatcher);
         var memory = PhysicalMemory.Create(Source, 64 << 20);
         memory.Fill(Source, 0x5a, Bytes);
-        _controller = DmaController.Start(_system, new ControllerConfig { Memory = memory, Bus = new(8, 500_000_000) });
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _system?.Shutdown();
-        _system = null;
+        _controller = DmaController.Start(system, new ControllerConfig { Memory = memory, Bus = new(8, 500_000_000) });
     }
 
     [Benchmark(OperationsPerInvoke = Bursts, Description = "simulated 1 MiB memcpy, per burst")]
@@ -60,7 +52,7 @@ public class HardwareBenchmarks
         int before = Volatile.Read(ref _completed);
         Memcpy(0, Source, Destination, Bytes);
         // 16,384 bursts of 16 ns each: 262 µs of bus time; advance past it.
-        _system!.Advance(Duration.FromMicroseconds(300));
+        Simulation.Advance(Duration.FromMicroseconds(300));
         ExpectCompleted(before + 1);
     }
 
@@ -71,7 +63,7 @@ public class HardwareBenchmarks
         int before = Volatile.Read(ref _completed);
         Memcpy(0, Source, Destination, half);
         Memcpy(1, Source + half, Destination + half, half);
-        _system!.Advance(Duration.FromMicroseconds(300));
+        Simulation.Advance(Duration.FromMicroseconds(300));
         ExpectCompleted(before + 2);
     }
 

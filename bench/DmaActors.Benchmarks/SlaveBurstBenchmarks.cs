@@ -18,14 +18,13 @@ namespace DmaActors.Benchmarks;
 /// per DRQ burst, with what each allocates.
 /// </summary>
 [MemoryDiagnoser]
-public class SlaveBurstBenchmarks
+public class SlaveBurstBenchmarks : SimulationBenchmark
 {
     private const int Line = 7;
     private const int Bytes = 256 << 10;
     private const int Bursts = Bytes / 64;
     private const ulong Ram = 0x8000_0000;
 
-    private ActorSystem? _system;
     private DmaController? _controller;
     private IActorRef? _card;
     private int _completed;
@@ -33,19 +32,12 @@ public class SlaveBurstBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _system = ActorSystem.Create("slave", new ActorSystemSettings { Dispatcher = DispatcherKind.Deterministic, Clock = ClockKind.Virtual, WallClockLimit = Systems.Limit });
+        var system = StartSimulation("slave", DispatcherKind.Deterministic);
         var memory = PhysicalMemory.Create(Ram, 16 << 20);
         memory.Fill(Ram, 0, Bytes);
-        _controller = DmaController.Start(_system, new ControllerConfig { Memory = memory });
-        _card = _system.ActorOf(SlaveDeviceActor.PropsFor(DeviceProfile.Mmc(TransferDirection.DevToMem), Line, _controller.Arbiter, new DataPattern(seed: 1)), "mmc");
+        _controller = DmaController.Start(system, new ControllerConfig { Memory = memory });
+        _card = system.ActorOf(SlaveDeviceActor.PropsFor(DeviceProfile.Mmc(TransferDirection.DevToMem), Line, _controller.Arbiter, new DataPattern(seed: 1)), "mmc");
         _controller.ConnectDevice(Line, _card);
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _system?.Shutdown();
-        _system = null;
     }
 
     [Benchmark(OperationsPerInvoke = Bursts, Description = "MMC read 256 KiB, per DRQ burst")]
@@ -58,9 +50,9 @@ public class SlaveBurstBenchmarks
             new DescriptorOptions(TransferFlags.Interrupt, _ => _completed++));
         submitter.Channel.Tell(IssuePending.Quiet);
         _card!.Tell(new StartDevice(WireBytes: Bytes));
-        _system!.Advance(Duration.FromMilliseconds(11));
+        Simulation.Advance(Duration.FromMilliseconds(11));
         _card.Tell(StopDevice.Instance); // so the next invocation's start sends another 256 KiB
-        _system.RunUntilIdle();
+        Simulation.RunUntilIdle();
         if (_completed != before + 1) throw new InvalidOperationException("The MMC read did not complete in its wire time.");
     }
 }
