@@ -14,7 +14,7 @@ internal static class BenchCommand
         var physical = new Option<int>("--physical") { Description = "Physical channels they share.", DefaultValueFactory = _ => 8 };
         var ms = new Option<double>("--ms") { Description = "Virtual milliseconds per run.", DefaultValueFactory = _ => 5 };
         var policies = new Option<string>("--policies") { Description = "Policies, comma-separated.", DefaultValueFactory = _ => string.Join(',', ArbitrationStudy.DefaultPolicies) };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Where arbitration.csv, latency.svg and fairness.svg go.", DefaultValueFactory = _ => new DirectoryInfo(".") };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Where arbitration.csv, arbitration-channels.csv, latency.svg and fairness.svg go.", DefaultValueFactory = _ => new DirectoryInfo(".") };
         var arbitration = new Command("arbitration", "Compare arbitration policies under growing load (virtual time, deterministic).") { loads, physical, ms, policies, output };
         arbitration.SetAction(r => Run(r.GetValue(loads)!, r.GetValue(physical), r.GetValue(ms), r.GetValue(policies)!, r.GetValue(output)!));
         return new Command("bench", "Benchmarks of the simulated hardware.") { arbitration };
@@ -57,9 +57,10 @@ internal static class BenchCommand
         Terminal.Current().Write(table);
         output.Create();
         using (var csv = new StreamWriter(Path.Combine(output.FullName, "arbitration.csv"))) ArbitrationStudy.WriteCsv(points, csv);
+        using (var csv = new StreamWriter(Path.Combine(output.FullName, "arbitration-channels.csv"))) ArbitrationStudy.WriteChannelCsv(points, csv);
         File.WriteAllText(Path.Combine(output.FullName, "latency.svg"), SvgChart.Render("UART p99 latency under load", "virtual channels", "µs", Series(points, p => p.UartP99Microseconds)));
         File.WriteAllText(Path.Combine(output.FullName, "fairness.svg"), SvgChart.Render("Jain's fairness under load", "virtual channels", "index", Series(points, p => p.Fairness)));
-        Console.WriteLine($"wrote {Path.Combine(output.FullName, "arbitration.csv")}, latency.svg, fairness.svg");
+        Console.WriteLine($"wrote {Path.Combine(output.FullName, "arbitration.csv")}, arbitration-channels.csv, latency.svg, fairness.svg");
         return ExitCodes.Success;
     }
 

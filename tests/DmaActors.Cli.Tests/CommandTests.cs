@@ -98,7 +98,7 @@ public sealed class CommandTests
     }
 
     [Fact]
-    public void Bench_arbitration_writes_a_csv_and_two_plots()
+    public void Bench_arbitration_writes_two_csvs_and_two_plots()
     {
         var directory = Directory.CreateTempSubdirectory("arbitration");
         try
@@ -106,6 +106,8 @@ public sealed class CommandTests
             var (code, _, errors) = CliRunner.Run("bench", "arbitration", "--loads", "4,6", "--ms", "0.5", "--out", directory.FullName);
             Assert.True(code == 0, errors);
             Assert.Equal(7, File.ReadAllLines(Path.Combine(directory.FullName, "arbitration.csv")).Length);
+            // One row per channel: 3 policies x (4 + 6) channels, plus the header.
+            Assert.Equal(31, File.ReadAllLines(Path.Combine(directory.FullName, "arbitration-channels.csv")).Length);
             Assert.Contains("<polyline", File.ReadAllText(Path.Combine(directory.FullName, "fairness.svg")), StringComparison.Ordinal);
             Assert.Contains("<polyline", File.ReadAllText(Path.Combine(directory.FullName, "latency.svg")), StringComparison.Ordinal);
         }

@@ -25,5 +25,11 @@ public sealed record ArbitrationPoint(string Policy, int VirtualChannels, int Ph
     /// <summary>All streams' bandwidth, MB/s.</summary>
     public double TotalMegabytesPerSecond => Report.Streams.Sum(s => s.BytesPerSecond) / 1e6;
 
+    /// <summary>The bus's peak bandwidth, bytes/s (what a memcpy stream demands: all of it).</summary>
+    public double BusPeakBytesPerSecond => Report.Streams.Where(s => s.Kind == StreamKind.Memcpy).Select(s => s.DemandBytesPerSecond).DefaultIfEmpty(0).Max();
+
+    /// <summary>All streams' bandwidth as a fraction of the bus's peak.</summary>
+    public double FractionOfPeak => BusPeakBytesPerSecond > 0 ? Report.Streams.Sum(s => s.BytesPerSecond) / BusPeakBytesPerSecond : 0;
+
     private StreamReport Stream(string name) => Report.Streams.First(s => s.Name == name);
 }

@@ -80,11 +80,32 @@ public static class ArbitrationStudy
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(output);
-        output.WriteLine("policy,virtual_channels,physical_channels,total_mb_s,bus_busy,jain_fairness,uart_p99_us,audio_underruns");
+        output.WriteLine("policy,virtual_channels,physical_channels,total_mb_s,fraction_of_peak,bus_busy,jain_fairness,uart_p99_us,audio_underruns");
         foreach (var p in points)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{p.Policy},{p.VirtualChannels},{p.PhysicalChannels},{p.TotalMegabytesPerSecond:F3},{p.BusBusy:F4},{p.Fairness:F4},{p.UartP99Microseconds:F1},{p.AudioUnderruns}"));
+                $"{p.Policy},{p.VirtualChannels},{p.PhysicalChannels},{p.TotalMegabytesPerSecond:F3},{p.FractionOfPeak:F4},{p.BusBusy:F4},{p.Fairness:F4},{p.UartP99Microseconds:F1},{p.AudioUnderruns}"));
+        }
+    }
+
+    /// <summary>
+    /// One CSV row per channel of every point: its bandwidth (MB/s and as a fraction of the bus's
+    /// peak), completed transfers, p50/p99/max completion latency, underruns, overruns, errors and
+    /// data mismatches.
+    /// </summary>
+    public static void WriteChannelCsv(IEnumerable<ArbitrationPoint> points, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine("policy,virtual_channels,physical_channels,stream,channel,kind,mb_s,fraction_of_peak,transfers,latency_p50_us,latency_p99_us,latency_max_us,underruns,overruns,errors,mismatches");
+        foreach (var p in points)
+        {
+            double peak = p.BusPeakBytesPerSecond;
+            foreach (var s in p.Report.Streams)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{p.Policy},{p.VirtualChannels},{p.PhysicalChannels},{s.Name},{s.Channel},{s.Kind},{s.BytesPerSecond / 1e6:F3},{(peak > 0 ? s.BytesPerSecond / peak : 0):F5},{s.Transfers},{s.LatencyP50Microseconds:F1},{s.LatencyP99Microseconds:F1},{s.LatencyMaxMicroseconds:F1},{s.Underruns},{s.Overruns},{s.Errors},{s.Mismatches}"));
+            }
         }
     }
 }

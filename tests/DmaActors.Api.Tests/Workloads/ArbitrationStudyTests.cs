@@ -26,8 +26,27 @@ public sealed class ArbitrationStudyTests
         ArbitrationStudy.WriteCsv(points, text);
         var lines = text.ToString().TrimEnd().Split('\n');
         Assert.Equal(3, lines.Length);
-        Assert.StartsWith("policy,virtual_channels,physical_channels,total_mb_s", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("policy,virtual_channels,physical_channels,total_mb_s,fraction_of_peak", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("weighted-round-robin,6,4,", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_channel_csv_has_a_row_per_stream_with_its_share_of_the_bus_peak_and_latency_percentiles()
+    {
+        var points = ArbitrationStudy.Run(["round-robin"], [5], physicalChannels: 8, milliseconds: 1);
+        using var text = new StringWriter();
+        ArbitrationStudy.WriteChannelCsv(points, text);
+        var rows = text.ToString().TrimEnd().Split('\n').Select(l => l.TrimEnd('\r').Split(',')).ToList();
+
+        Assert.Equal("latency_p50_us", rows[0][9]);
+        Assert.Equal(1 + 5, rows.Count); // UART, MMC, audio, two memcpy channels
+        Assert.Equal(["uart", "mmc", "audio", "memcpy0", "memcpy1"], rows.Skip(1).Select(r => r[3]));
+        double shares = rows.Skip(1).Sum(r => double.Parse(r[7], System.Globalization.CultureInfo.InvariantCulture));
+        // Together the streams use what the bus gives: its busy fraction of the peak, within rounding.
+        Assert.InRange(shares, points[0].BusBusy - 0.02, points[0].BusBusy + 0.001);
+        Assert.Equal(points[0].FractionOfPeak, shares, 3);
+        var memcpy = rows.Single(r => r[3] == "memcpy0");
+        Assert.True(double.Parse(memcpy[9], System.Globalization.CultureInfo.InvariantCulture) <= double.Parse(memcpy[10], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
