@@ -12,7 +12,6 @@ public sealed partial class PhysicalChannelActor
 {
     private bool _preempt;
     private DrqAcknowledged? _lastAcknowledgement;
-    private FifoData? _lastDelivery;
 
     private void MoveBurst(int grantedBytes)
     {
@@ -60,8 +59,8 @@ public sealed partial class PhysicalChannelActor
     {
         var (request, device) = _requests.Dequeue();
         int n = (int)Math.Min(request.Bytes, run.Spec.Cyclic ? request.Bytes : run.RemainingInPass);
-        var delivery = DeliveryFor(request.Line, n);
-        var data = delivery.Data;
+        // A fresh array per delivery: a receiver may keep the message, so bytes in flight are never re-used.
+        var data = new byte[n];
         int done = 0;
         var periods = 0;
         // Read the pieces first: a fault anywhere fails the burst before anything is committed.
@@ -87,7 +86,7 @@ public sealed partial class PhysicalChannelActor
             if (run.Advance(piece)) periods++;
             moved += piece;
         }
-        device.Tell(delivery, Self);
+        device.Tell(new FifoData(request.Line, data), Self);
         device.Tell(Acknowledgement(request, consumed: null), Self);
         _deviceEnded = request.Last && run.Spec.FlowController == FlowController.Device;
         for (int i = 0; i < periods; i++) _owner!.Tell(new PeriodElapsed(run.DescriptorId));
@@ -126,17 +125,6 @@ public sealed partial class PhysicalChannelActor
         device.Tell(Acknowledgement(request, consumed: n), Self);
         _deviceEnded = request.Last && run.Spec.FlowController == FlowController.Device;
         for (int i = 0; i < periods; i++) _owner!.Tell(new PeriodElapsed(run.DescriptorId));
-    }
-
-    /// <summary>
-    /// The FIFO delivery for <paramref name="bytes"/> on <paramref name="line"/>, its buffer re-used
-    /// while line and size stay the same: the device copies the bytes into its FIFO before it can
-    /// raise the request that would make this channel fill the buffer again.
-    /// </summary>
-    private FifoData DeliveryFor(int line, int bytes)
-    {
-        if (_lastDelivery is { } last && last.Line == line && last.Data.Length == bytes) return last;
-        return _lastDelivery = new FifoData(line, new byte[bytes]);
     }
 
     /// <summary>The acknowledgement of <paramref name="request"/>, re-used while line, kind and count stay the same (no allocation per DRQ).</summary>

@@ -77,7 +77,7 @@ public sealed record FlushAcknowledged(int Line) : IHardwareEvent
 
 /// <summary>Channel → device (MEM_TO_DEV): bytes for the device's FIFO, moved by one served request.</summary>
 /// <param name="Line">The request line.</param>
-/// <param name="Data">The bytes; the device copies them out while handling the message (the channel re-uses the buffer for its next request).</param>
+/// <param name="Data">The bytes.</param>
 public sealed record FifoData(int Line, byte[] Data);
 
 // Control and observation of a simulated device (not part of the DRQ handshake): starting and

@@ -122,6 +122,7 @@ public sealed partial class SlaveDeviceActor
     {
         bool timedOut = _timeoutNanoseconds > 0 && _fifo.Count > 0 && now - _lastArrivalAt >= _timeoutNanoseconds;
         if (RequestDue(_fifo.Count, drain: timedOut) is not { } due) return;
+        // A fresh array per request: a receiver may keep the message (a probe does), so bytes in flight are never re-used.
         var data = new byte[due.Bytes];
         _fifo.PopFront(data);
         Raise(due.Kind, due.Bytes, due.Last, data);

@@ -42,6 +42,10 @@ public sealed partial class SlaveDeviceActor : Actor
     /// <summary>The line's binding as of the last flush: stamped on requests so the arbiter routes them as they are.</summary>
     private long _bindGeneration;
 
+    /// <summary>The last request raised, not last and last of a block, re-used while raised again unchanged.</summary>
+    private readonly DrqRaised?[] _lastRaised = new DrqRaised?[2];
+
+
     /// <summary>The wire's next event; one restartable clock timer, so pacing the wire allocates nothing.</summary>
     private IClockTimer? _wireTimer;
     private readonly IActorRef _arbiter;
@@ -204,7 +208,13 @@ public sealed partial class SlaveDeviceActor : Actor
 
     private void Raise(DrqKind kind, int bytes, bool last, byte[]? data)
     {
-        _outstanding = new DrqRaised(_line, kind, bytes, last, data) { BindGeneration = _bindGeneration };
+        // One request is outstanding at a time, so the last one of its shape is re-used while
+        // nothing in it changes: a MEM_TO_DEV request (no bytes) of the same kind and size under
+        // the same binding; one slot for a block's last request, one for the others.
+        ref var slot = ref _lastRaised[last ? 1 : 0];
+        _outstanding = slot is { } previous && previous.Kind == kind && previous.Bytes == bytes && ReferenceEquals(previous.Data, data) && previous.BindGeneration == _bindGeneration
+            ? previous
+            : slot = new DrqRaised(_line, kind, bytes, last, data) { BindGeneration = _bindGeneration };
         _counters.Requests++;
         if (kind == DrqKind.Burst) _counters.BurstRequests++;
         else _counters.SingleRequests++;
