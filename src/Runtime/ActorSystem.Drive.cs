@@ -139,7 +139,8 @@ public sealed partial class ActorSystem
                 }
                 continue;
             }
-            if (AtQuiescence(clock, deadline, ownTimer) is { } outcome) return outcome;
+            // The condition may have come true on another thread since it was last checked.
+            if (AtQuiescence(clock, deadline, ownTimer) is { } outcome) return done() ? RunOutcome.ConditionMet : outcome;
         }
     }
 

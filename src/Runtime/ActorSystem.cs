@@ -192,15 +192,17 @@ public sealed partial class ActorSystem : IDisposable
 
     /// <summary>
     /// No actor can make progress: nothing in flight, or everything in flight waits in the
-    /// mailbox of an actor blocked in an ask. Sound under concurrency because the check is
-    /// accepted only if no message was queued or handled while it ran.
+    /// mailbox of an actor blocked in an ask whose reply has not come. Sound under concurrency
+    /// because the check is accepted only if no message was queued or handled while it ran.
     /// </summary>
     internal bool IsQuiescent()
     {
         long before = Volatile.Read(ref _inFlight);
         long inFlight = before & InFlightMask;
-        if (inFlight == 0) return true;
-        if (Volatile.Read(ref _blockedCount) == 0) return false;
+        // A blocked actor enters the map before it stops counting, so with none there the count
+        // says it all. With one there, even a zero count is not quiescence if its reply is in: it
+        // is about to run again (time must not move, nor a drive end as idle, in between).
+        if (Volatile.Read(ref _blockedCount) == 0) return inFlight == 0;
         long stuck = 0;
         lock (_blocked)
         {
