@@ -149,11 +149,14 @@ public sealed partial class ControllerArbiterActor : Actor
         return _grants[channel] = new BusGranted(channel, bytes, duration);
     }
 
-    private void Account(int channel, int bytes, long duration, int bursts)
+    private void Account(int channel, int bytes, long duration, int bursts) =>
+        AddBursts(_bytesGranted, _grantsMade, ref _busyNanoseconds, channel, bytes, duration, bursts);
+
+    private static void AddBursts(long[] bytesGranted, long[] grantsMade, ref long busyNanoseconds, int channel, int bytes, long duration, int bursts)
     {
-        _bytesGranted[channel] += (long)bytes * bursts;
-        _grantsMade[channel] += bursts;
-        _busyNanoseconds += duration * bursts;
+        bytesGranted[channel] += (long)bytes * bursts;
+        grantsMade[channel] += bursts;
+        busyNanoseconds += duration * bursts;
     }
 
     /// <summary>Arms the bus-free tick; straight on the clock rather than a keyed actor timer, since one per burst is the hottest timer path of the simulation.</summary>
@@ -187,10 +190,7 @@ public sealed partial class ControllerArbiterActor : Actor
         if (_train is { } train)
         {
             // The train's bursts granted by now, as per-burst arbitration would have counted them.
-            int started = train.Schedule.StartedBy(Context.Clock);
-            bytes[train.Channel] += (long)started * train.Schedule.BurstBytes;
-            grants[train.Channel] += started;
-            busy += started * train.Schedule.BurstNanoseconds;
+            AddBursts(bytes, grants, ref busy, train.Channel, train.Schedule.BurstBytes, train.Schedule.BurstNanoseconds, train.Schedule.StartedBy(Context.Clock));
         }
         return new ArbiterStats(bytes, grants, busy);
     }

@@ -65,9 +65,6 @@ public sealed class DescriptorRun
         return train.SegmentIndex + (offset >= Spec.Segments[train.SegmentIndex].Length ? 1 : 0);
     }
 
-    /// <summary>The train running now, if any.</summary>
-    internal BurstTrain? Train => Volatile.Read(ref _train)?.Schedule;
-
     /// <summary>Marks a train as started from the current position (published for readers of <see cref="BytesMovedAt"/>).</summary>
     internal void BeginTrain(BurstTrain schedule) =>
         Volatile.Write(ref _train, new TrainPosition(schedule, BytesMoved, SegmentIndex, SegmentOffset));

@@ -157,7 +157,7 @@ public sealed partial class PhysicalChannelActor
     {
         if (_run is null || _finishing) return;
         _preempt = true;
-        if (!_requested && _run.Train is null) return; // a burst is being set up: hand back after it
+        if (!_requested && _deferred is null) return; // a burst is being set up: hand back after it
         Withdraw();
         // Stopping a train may have moved the last of the data: then the descriptor is finishing.
         if (!_finishing) HandBack();

@@ -50,7 +50,7 @@ public sealed partial class PhysicalChannelActor
     private void OnTrainEnded(BusTrainEnded ended)
     {
         // Crossed with this channel's own StopBusTrain: the train is settled already.
-        if (_run?.Train is not { } train) return;
+        if (_deferred?.Schedule is not { } train) return;
         SettleTrain(train, ended.Bursts);
         _requested = ended.RequestKept;
         if (FinishAfterTrain(train, ended.Bursts, mayFinishNow: true)) return;
@@ -60,7 +60,7 @@ public sealed partial class PhysicalChannelActor
     /// <summary>Stops a train in progress at the burst boundary after now and tells the arbiter (pause, abort, preemption, crash).</summary>
     private void StopTrain()
     {
-        if (_run?.Train is not { } train) return;
+        if (_deferred?.Schedule is not { } train) return;
         int bursts = train.StartedBy(Context.Clock);
         SettleTrain(train, bursts);
         _arbiter.Tell(new StopBusTrain(_index, bursts));

@@ -42,7 +42,7 @@ public sealed partial class PhysicalChannelActor : Actor
     private bool _deviceEnded;
     private RequestBus? _lastRequest;
 
-    /// <summary>The data of the train running now, parked on the memory until due.</summary>
+    /// <summary>The data of the train running now, parked on the memory until due; null when no train runs.</summary>
     private DeferredTransfer? _deferred;
 
     /// <summary>The generation of this channel's binding of its request line; -1 until the arbiter confirms it.</summary>
@@ -99,7 +99,7 @@ public sealed partial class PhysicalChannelActor : Actor
     /// <summary>Asks for the bus if a burst is ready and nothing stands in the way.</summary>
     private void RequestNext()
     {
-        if (_run is null || _paused || _requested || _finishing || _run.Train is not null) return;
+        if (_run is null || _paused || _requested || _finishing || _deferred is not null) return;
         if (_failure != TransferResult.NoError)
         {
             // A train's data failed to move after a stop (memory changed under it): end here.

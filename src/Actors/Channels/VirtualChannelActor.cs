@@ -1,5 +1,6 @@
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Completion;
+using DmaActors.Actors.Transfers;
 using DmaActors.Runtime;
 
 namespace DmaActors.Actors.Channels;
@@ -49,10 +50,25 @@ public sealed partial class VirtualChannelActor : Actor
 
     private void OnPrepare(PrepareDescriptor prepare)
     {
-        var descriptor = new Descriptor(_s.NextId++, prepare.Spec, prepare.Options);
-        _s.ById.Add(descriptor.Id, descriptor);
+        var descriptor = Allocate(prepare.Spec, prepare.Options);
         _s.Allocated.AddLast(descriptor);
         Sender.Tell(new DescriptorPrepared(descriptor.Id));
+    }
+
+    private Descriptor Allocate(TransferSpec spec, DescriptorOptions options)
+    {
+        var descriptor = new Descriptor(_s.NextId++, spec, options);
+        _s.ById.Add(descriptor.Id, descriptor);
+        return descriptor;
+    }
+
+    /// <summary>vchan_tx_submit's second half: the descriptor, with its cookie, to the tail of the submitted list.</summary>
+    private void QueueSubmitted(Descriptor descriptor, int cookie)
+    {
+        descriptor.Cookie = cookie;
+        descriptor.State = DescriptorState.Submitted;
+        _s.Cookies.Submitted(cookie);
+        _s.Submitted.AddLast(descriptor);
     }
 
     private void OnSubmit(SubmitDescriptor submit)
@@ -64,19 +80,11 @@ public sealed partial class VirtualChannelActor : Actor
             return;
         }
         _s.Allocated.Remove(descriptor);
-        descriptor.Cookie = _s.Cookies.Assign();
-        descriptor.State = DescriptorState.Submitted;
-        _s.Submitted.AddLast(descriptor);
+        QueueSubmitted(descriptor, _s.Cookies.Reserve());
         Sender.Tell(new DescriptorSubmitted(descriptor.Id, descriptor.Cookie));
     }
 
-    private void OnSubmitNew(SubmitNewDescriptor submit)
-    {
-        var descriptor = new Descriptor(_s.NextId++, submit.Spec, submit.Options) { Cookie = submit.Cookie, State = DescriptorState.Submitted };
-        _s.ById.Add(descriptor.Id, descriptor);
-        _s.Cookies.Submitted(submit.Cookie);
-        _s.Submitted.AddLast(descriptor);
-    }
+    private void OnSubmitNew(SubmitNewDescriptor submit) => QueueSubmitted(Allocate(submit.Spec, submit.Options), submit.Cookie);
 
     private void OnIssuePending(IssuePending issue)
     {

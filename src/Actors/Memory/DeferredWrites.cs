@@ -38,7 +38,15 @@ public sealed class DeferredWrites
         ArgumentNullException.ThrowIfNull(transfer);
         lock (_gate)
         {
-            Perform(() => transfer.PerformTo(bursts));
+            bool outer = Enter();
+            try
+            {
+                transfer.PerformTo(bursts);
+            }
+            finally
+            {
+                if (outer) t_performing = false;
+            }
             _pending.Remove(transfer);
             Volatile.Write(ref _count, _pending.Count);
             return transfer.Status;
@@ -51,24 +59,23 @@ public sealed class DeferredWrites
         if (Volatile.Read(ref _count) == 0 || t_performing) return;
         lock (_gate)
         {
-            Perform(() =>
+            Enter();
+            try
             {
                 foreach (var transfer in _pending) transfer.CatchUp();
-            });
+            }
+            finally
+            {
+                t_performing = false;
+            }
         }
     }
 
-    private static void Perform(Action action)
+    /// <summary>Marks this thread as performing; true if it was not already (the caller then clears the mark).</summary>
+    private static bool Enter()
     {
         bool outer = !t_performing;
         t_performing = true;
-        try
-        {
-            action();
-        }
-        finally
-        {
-            if (outer) t_performing = false;
-        }
+        return outer;
     }
 }

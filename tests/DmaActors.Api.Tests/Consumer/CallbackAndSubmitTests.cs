@@ -71,6 +71,32 @@ public sealed class CallbackAndSubmitTests(ITestOutputHelper output) : ActorTest
     }
 
     [Fact]
+    public void Tx_status_reports_the_last_cookie_submitted_as_used_and_the_last_completed_as_last_C45()
+    {
+        var rig = new ApiRig(Sys);
+        var chan = MemcpyChannel(rig);
+        int done = 0;
+        int Submit()
+        {
+            var desc = chan.PrepDmaMemcpy(ApiRig.Destination(0), ApiRig.Source(0), 256, DmaCtrlFlags.PrepInterrupt)!;
+            desc.Callback = _ => done++;
+            return desc.Submit();
+        }
+        int first = Submit();
+        int second = Submit();
+
+        // Submitted, not issued: used is the last cookie handed out, nothing completed (last = 1).
+        Assert.Equal(DmaStatus.InProgress, chan.TxStatus(first, out var queued));
+        Assert.Equal((1, second), (queued.Last, queued.Used));
+
+        chan.IssuePending();
+        rig.RunUntil(() => done == 2, "both callbacks");
+        Assert.Equal(DmaStatus.Complete, chan.TxStatus(first, out var finished));
+        Assert.Equal((second, second), (finished.Last, finished.Used));
+        Assert.Equal(first + 1, second);
+    }
+
+    [Fact]
     public void A_descriptor_submitted_twice_is_EINVAL_C40()
     {
         var rig = new ApiRig(Sys);

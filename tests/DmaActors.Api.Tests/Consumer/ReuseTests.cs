@@ -67,16 +67,7 @@ public sealed class ReuseTests(ITestOutputHelper output) : ActorTestKit(output)
     [Fact]
     public void Free_releases_a_reusable_descriptor_and_it_cannot_be_submitted_again_C59()
     {
-        var rig = new ApiRig(Sys);
-        rig.Engine.DmaAsyncDeviceRegister(ApiRig.SlaveDevice());
-        var chan = rig.Engine.RequestChannel(DmaCapMask.Memcpy, null, null)!;
-        bool done = false;
-        var desc = chan.PrepDmaMemcpy(ApiRig.Destination(0), ApiRig.Source(0), 256, DmaCtrlFlags.PrepInterrupt)!;
-        desc.Callback = _ => done = true;
-        desc.SetReuse();
-        desc.Submit();
-        chan.IssuePending();
-        rig.RunUntil(() => done, "the transfer");
+        var (_, _, desc) = OneReusableTransferDone();
 
         desc.Free();
         DmaExceptionAssert.Throws("EINVAL", "C-59", () => desc.Submit());
@@ -84,6 +75,20 @@ public sealed class ReuseTests(ITestOutputHelper output) : ActorTestKit(output)
 
     [Fact]
     public void Releasing_the_channel_frees_the_reusable_descriptors_resting_on_it_V14()
+    {
+        var (rig, chan, desc) = OneReusableTransferDone();
+        var actor = chan.Slot.Actor;
+        // Completed, the reusable descriptor rests on desc_allocated (V-10) ...
+        Assert.Equal(1, actor.AskBlocking<ChannelStateReport>(QueryChannelState.Instance).Allocated);
+
+        rig.Engine.ReleaseChannel(chan);
+
+        // ... and free_chan_resources frees it with everything else.
+        Assert.Equal(0, actor.AskBlocking<ChannelStateReport>(QueryChannelState.Instance).Allocated);
+    }
+
+    /// <summary>A reusable 256-byte memcpy on a fresh slave-capable channel, submitted, issued and completed.</summary>
+    private (ApiRig Rig, DmaChan Chan, DmaAsyncTxDescriptor Desc) OneReusableTransferDone()
     {
         var rig = new ApiRig(Sys);
         rig.Engine.DmaAsyncDeviceRegister(ApiRig.SlaveDevice());
@@ -95,13 +100,6 @@ public sealed class ReuseTests(ITestOutputHelper output) : ActorTestKit(output)
         desc.Submit();
         chan.IssuePending();
         rig.RunUntil(() => done, "the transfer");
-        var actor = chan.Slot.Actor;
-        // Completed, the reusable descriptor rests on desc_allocated (V-10) ...
-        Assert.Equal(1, actor.AskBlocking<ChannelStateReport>(QueryChannelState.Instance).Allocated);
-
-        rig.Engine.ReleaseChannel(chan);
-
-        // ... and free_chan_resources frees it with everything else.
-        Assert.Equal(0, actor.AskBlocking<ChannelStateReport>(QueryChannelState.Instance).Allocated);
+        return (rig, chan, desc);
     }
 }
