@@ -1,11 +1,11 @@
 namespace DmaActors.Runtime;
 
-/// <summary>Which dispatcher runs the system's actors.</summary>
+/// <summary>Which dispatcher runs a simulated world's actors.</summary>
 public enum DispatcherKind
 {
-    /// <summary>Real concurrency on every core, for throughput.</summary>
+    /// <summary>Real concurrency on every core, with a count of work in flight so that quiescence is known.</summary>
     ThreadPool,
 
-    /// <summary>One thread, a seeded choice of the next actor at every step: same seed, same run.</summary>
+    /// <summary>One thread at a time, a seeded choice of the next mailbox at every step: same seed, same run.</summary>
     Deterministic,
 }

@@ -1,6 +1,6 @@
 namespace DmaActors.Runtime;
 
-/// <summary>How a drive of the system (<see cref="ActorSystem.RunUntil"/>) ended.</summary>
+/// <summary>How a drive of a simulated world (<see cref="SimulatedWorld.RunUntil"/>) ended.</summary>
 public enum RunOutcome
 {
     /// <summary>The condition became true.</summary>

@@ -1,4 +1,6 @@
+using Xunit.Sdk;
+
 namespace DmaActors.TestKit;
 
-/// <summary>A TestKit expectation did not hold; the message says what was expected and what happened instead.</summary>
-public sealed class ExpectationFailedException(string message) : Exception(message);
+/// <summary>A virtual-time expectation did not hold; the message says what was expected and what happened instead.</summary>
+public sealed class ExpectationFailedException(string message) : XunitException(message);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Akka.Actor;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Dispatch;
 using Xunit.Abstractions;
@@ -6,9 +7,9 @@ using Xunit.Abstractions;
 namespace DmaActors.TestKit;
 
 /// <summary>
-/// Runs a test body under many seeds of the deterministic dispatcher, each in a fresh system, so
-/// it meets many interleavings of its actors. A failure reports the seed, how to replay it, and
-/// the last steps of that run; setting <c>DMACTORS_SEED</c> runs that one seed alone.
+/// Runs a test body under many seeds of the deterministic dispatcher, each in a fresh simulated
+/// system, so it meets many interleavings of its actors. A failure reports the seed, how to replay
+/// it, and the last steps of that run; setting <c>DMACTORS_SEED</c> runs that one seed alone.
 /// </summary>
 public static class ScheduleExploration
 {
@@ -21,37 +22,45 @@ public static class ScheduleExploration
     /// seed whose run throws.
     /// </summary>
     /// <returns>What was explored: runs, and how many distinct schedules they took.</returns>
-    public static ExplorationResult Explore(IEnumerable<ulong> seeds, Action<ActorSystem> body, ITestOutputHelper? output = null, ActorSystemSettings? settings = null)
+    public static ExplorationResult Explore(IEnumerable<ulong> seeds, Action<ActorSystem> body, ITestOutputHelper? output = null, SimulationSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(seeds);
         ArgumentNullException.ThrowIfNull(body);
-        var forced = ActorSystemSettings.SeedFromEnvironment();
+        var forced = SimulationSettings.SeedFromEnvironment();
         var toRun = forced is { } only ? [only] : seeds.ToList();
         var fingerprints = new HashSet<ulong>();
         long steps = 0;
         foreach (var seed in toRun)
         {
-            var runSettings = (settings ?? ActorSystemSettings.Deterministic()) with { Dispatcher = DispatcherKind.Deterministic, Seed = seed };
-            using var system = ActorSystem.Create("explore-" + seed.ToString(CultureInfo.InvariantCulture), runSettings);
+            var runSettings = (settings ?? new SimulationSettings()) with { Dispatcher = DispatcherKind.Deterministic, Clock = ClockKind.Virtual, Seed = seed };
+            var system = Simulation.Create("explore-" + seed.ToString(CultureInfo.InvariantCulture), runSettings);
             try
             {
-                body(system);
+                var world = system.Simulation();
+                try
+                {
+                    body(system);
+                }
+                catch (Exception failure)
+                {
+                    var report = Report(seed, toRun.Count, world.Trace!, failure);
+                    output?.WriteLine(report);
+                    throw new ScheduleFailedException(seed, world.Trace!, failure, report);
+                }
+                fingerprints.Add(world.Trace!.Fingerprint);
+                steps += world.Trace.Steps;
             }
-            catch (Exception failure)
+            finally
             {
-                var report = Report(seed, toRun.Count, system.ScheduleTrace!, failure);
-                output?.WriteLine(report);
-                throw new ScheduleFailedException(seed, system.ScheduleTrace!, failure, report);
+                system.Terminate().Wait(TimeSpan.FromSeconds(10));
             }
-            fingerprints.Add(system.ScheduleTrace!.Fingerprint);
-            steps += system.ScheduleTrace.Steps;
         }
         output?.WriteLine($"Explored {toRun.Count} schedules ({fingerprints.Count} distinct, {steps} steps): all passed.");
         return new ExplorationResult(toRun.Count, fingerprints.Count, steps);
     }
 
     /// <summary>Runs <paramref name="body"/> under seeds <paramref name="firstSeed"/> … <paramref name="firstSeed"/> + <paramref name="count"/> − 1.</summary>
-    public static ExplorationResult Explore(int count, Action<ActorSystem> body, ulong firstSeed = 1, ITestOutputHelper? output = null, ActorSystemSettings? settings = null)
+    public static ExplorationResult Explore(int count, Action<ActorSystem> body, ulong firstSeed = 1, ITestOutputHelper? output = null, SimulationSettings? settings = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         return Explore(Seeds(firstSeed, count), body, output, settings);
@@ -66,7 +75,7 @@ public static class ScheduleExploration
         $"""
         Schedule exploration failed on seed {seed} after {trace.Steps} steps ({runs} seeds in this exploration).
         Cause: {failure.GetType().Name}: {failure.Message}
-        Replay exactly this run: {ActorSystemSettings.SeedVariable}={seed} dotnet test --filter <this test>
+        Replay exactly this run: {SimulationSettings.SeedVariable}={seed} dotnet test --filter <this test>
         Last steps of the failing run (fingerprint {trace.Fingerprint:x16}):
         {trace.Format(ReportedSteps)}
         """;

@@ -5,25 +5,36 @@ using Xunit.Abstractions;
 namespace DmaActors.Runtime.Tests;
 
 /// <summary>
-/// The restartable clock timer (<see cref="IClock.CreateTimer"/>) on the virtual clock: a new start
-/// supersedes the pending one, cancel applies to the latest start, the pending count stays exact,
-/// and <c>orderAsOf</c> places a timer among equal-time timers as if started at that time.
+/// The world's nanosecond timers (<see cref="IClock"/>) on virtual time: exact to the nanosecond,
+/// a restart supersedes the pending start, cancel applies to the latest start, and
+/// <c>orderAsOf</c> places a timer among equal-time timers as if started at that time.
 /// </summary>
-public sealed class ClockTimerTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class ClockTimerTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private readonly List<(string What, long At)> _fired = [];
 
-    private VirtualClock Clock => (VirtualClock)Sys.Clock;
+    private VirtualClock Clock => (VirtualClock)World.Clock;
 
     private Action<object?> Record => state =>
     {
-        lock (_fired) _fired.Add(((string)state!, Sys.Clock.NowNanoseconds));
+        lock (_fired) _fired.Add(((string)state!, World.Clock.NowNanoseconds));
     };
+
+    [Fact]
+    public void A_7_ns_bus_cycle_ends_at_7_ns_not_rounded_to_100_ns()
+    {
+        World.Clock.Schedule(Duration.FromNanoseconds(7), Record, "cycle");
+
+        RunUntil(() => _fired.Count > 0, Duration.FromMicroseconds(1));
+
+        Assert.Equal([("cycle", 7L)], _fired);
+        Assert.Equal(7, World.Clock.NowNanoseconds);
+    }
 
     [Fact]
     public void A_restarted_timer_fires_once_at_its_latest_start_and_never_at_the_superseded_one()
     {
-        var timer = Sys.Clock.CreateTimer(Record, "t");
+        var timer = World.Clock.CreateTimer(Record, "t");
         Assert.Equal(0, Clock.PendingTimers);
 
         timer.Start(Duration.FromNanoseconds(100));
@@ -39,7 +50,7 @@ public sealed class ClockTimerTests(ITestOutputHelper output) : ActorTestKit(out
     [Fact]
     public void Cancel_calls_off_the_latest_start_and_a_later_start_runs_again()
     {
-        var timer = Sys.Clock.CreateTimer(Record, "t");
+        var timer = World.Clock.CreateTimer(Record, "t");
         timer.Start(Duration.FromNanoseconds(100));
         timer.Cancel();
         Assert.True(timer.IsCancelled);
@@ -56,7 +67,7 @@ public sealed class ClockTimerTests(ITestOutputHelper output) : ActorTestKit(out
     [Fact]
     public void A_timer_started_again_after_firing_fires_again()
     {
-        var timer = Sys.Clock.CreateTimer(Record, "t");
+        var timer = World.Clock.CreateTimer(Record, "t");
         for (int i = 1; i <= 3; i++)
         {
             timer.Start(Duration.FromNanoseconds(10));
@@ -72,11 +83,11 @@ public sealed class ClockTimerTests(ITestOutputHelper output) : ActorTestKit(out
     {
         // Due at 1,000 ns: "early" started at 0; "as-of-500" started at 0 but ordered as if at 500;
         // "mid" started at 300. Order as of: early (0), mid (300), as-of-500 (500).
-        var asOf = Sys.Clock.CreateTimer(Record, "as-of-500");
+        var asOf = World.Clock.CreateTimer(Record, "as-of-500");
         asOf.Start(Duration.FromNanoseconds(1_000), orderAsOf: 500);
-        Sys.Clock.Schedule(Duration.FromNanoseconds(1_000), Record, "early");
+        World.Clock.Schedule(Duration.FromNanoseconds(1_000), Record, "early");
         Advance(Duration.FromNanoseconds(300));
-        Sys.Clock.Schedule(Duration.FromNanoseconds(700), Record, "mid");
+        World.Clock.Schedule(Duration.FromNanoseconds(700), Record, "mid");
         Advance(Duration.FromNanoseconds(700));
 
         Assert.Equal(["early", "mid", "as-of-500"], _fired.Select(f => f.What));
@@ -86,12 +97,25 @@ public sealed class ClockTimerTests(ITestOutputHelper output) : ActorTestKit(out
     [Fact]
     public void Timers_started_after_the_order_as_of_time_fire_after_it()
     {
-        var asOf = Sys.Clock.CreateTimer(Record, "as-of-200");
+        var asOf = World.Clock.CreateTimer(Record, "as-of-200");
         asOf.Start(Duration.FromNanoseconds(1_000), orderAsOf: 200);
         Advance(Duration.FromNanoseconds(400));
-        Sys.Clock.Schedule(Duration.FromNanoseconds(600), Record, "late");
+        World.Clock.Schedule(Duration.FromNanoseconds(600), Record, "late");
         Advance(Duration.FromNanoseconds(600));
 
         Assert.Equal(["as-of-200", "late"], _fired.Select(f => f.What));
+    }
+
+    [Fact]
+    public void HasFired_tells_whether_a_point_of_an_instant_has_passed()
+    {
+        World.Clock.Schedule(Duration.FromNanoseconds(100), Record, "t");
+        Assert.False(World.Clock.HasFired(100, 0));
+
+        Advance(Duration.FromNanoseconds(100));
+
+        Assert.True(World.Clock.HasFired(100, 0));
+        Assert.True(World.Clock.HasFired(99, long.MaxValue));
+        Assert.False(World.Clock.HasFired(101, 0));
     }
 }

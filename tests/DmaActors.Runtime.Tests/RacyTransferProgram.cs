@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Runtime.Time;
 
 namespace DmaActors.Runtime.Tests;
@@ -5,14 +6,15 @@ namespace DmaActors.Runtime.Tests;
 /// <summary>
 /// A deliberately racy two-actor program: two incrementers each read a shared register, add one,
 /// and write it back, with the read and the write as separate messages. When both reads land
-/// before either write, one increment is lost: the classic lost update, here between actors,
-/// the way two DMA channels racing on a descriptor ring's tail pointer would lose a slot.
+/// before either write, one increment is lost: the classic lost update, here between actors, the
+/// way two DMA channels racing on a descriptor ring's tail pointer would lose a slot.
 /// </summary>
-internal static class RacyTransferProgram
+public static class RacyTransferProgram
 {
     /// <summary>Runs the program to completion on <paramref name="system"/> and returns the register's final value (2 when no update was lost).</summary>
     public static int Run(ActorSystem system)
     {
+        ArgumentNullException.ThrowIfNull(system);
         var register = system.ActorOf(Props.Create(() => new Register()), "register");
         var a = system.ActorOf(Props.Create(() => new Incrementer(register)), "a");
         var b = system.ActorOf(Props.Create(() => new Incrementer(register)), "b");
@@ -31,7 +33,7 @@ internal static class RacyTransferProgram
 
     private sealed record Write(int Value);
 
-    private sealed class Register : Actor
+    private sealed class Register : ReceiveActor
     {
         public Register()
         {
@@ -41,7 +43,7 @@ internal static class RacyTransferProgram
         }
     }
 
-    private sealed class Incrementer : Actor
+    private sealed class Incrementer : ReceiveActor
     {
         public Incrementer(IActorRef register)
         {

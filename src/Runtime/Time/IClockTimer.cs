@@ -1,13 +1,17 @@
 namespace DmaActors.Runtime.Time;
 
 /// <summary>
-/// One timer that is started again and again (at most one start pending at a time), so that a
-/// per-event timer on a hot path does not allocate a handle per start. Create it with
-/// <see cref="IClock.CreateTimer"/>; <see cref="ICancelable.Cancel"/> and
-/// <see cref="ICancelable.IsCancelled"/> apply to the latest start.
+/// One timer of an <see cref="IClock"/>, started again and again (at most one start pending at a
+/// time), so that a per-event timer on a hot path does not allocate a handle per start.
 /// </summary>
-public interface IClockTimer : ICancelable
+public interface IClockTimer
 {
+    /// <summary>Whether the latest start was cancelled (false while it is pending or after it fired).</summary>
+    bool IsCancelled { get; }
+
+    /// <summary>Calls off the latest start if it has not fired yet.</summary>
+    void Cancel();
+
     /// <summary>Starts the timer <paramref name="delay"/> from now, calling off a start still pending.</summary>
     /// <param name="delay">How long from now.</param>
     /// <param name="orderAsOf">

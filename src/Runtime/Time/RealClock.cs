@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace DmaActors.Runtime.Time;
 
-/// <summary>Wall time, for soak and stress runs. Timers run on the thread-pool's timer queue.</summary>
+/// <summary>
+/// Wall time, for soak and stress runs: nanosecond timers on the .NET timer queue (about a
+/// millisecond of resolution), beside Akka's own scheduler for Akka's timers.
+/// </summary>
 public sealed class RealClock : IClock
 {
     private readonly long _origin = Stopwatch.GetTimestamp();
@@ -15,11 +18,13 @@ public sealed class RealClock : IClock
     public bool IsVirtual => false;
 
     /// <inheritdoc/>
-    public ICancelable Schedule(Duration delay, Action<object?> callback, object? state)
+    public IClockTimer Schedule(Duration delay, Action<object?> callback, object? state)
     {
         ArgumentNullException.ThrowIfNull(callback);
         ArgumentOutOfRangeException.ThrowIfNegative(delay.Nanoseconds, nameof(delay));
-        return new Entry(delay, callback, state);
+        var timer = new Restartable(callback, state);
+        timer.Start(delay);
+        return timer;
     }
 
     /// <inheritdoc/>
@@ -30,12 +35,12 @@ public sealed class RealClock : IClock
     public IClockTimer CreateTimer(Action<object?> callback, object? state)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        return new Restartable(this, callback, state);
+        return new Restartable(callback, state);
     }
 
-    private sealed class Restartable(RealClock clock, Action<object?> callback, object? state) : IClockTimer
+    private sealed class Restartable(Action<object?> callback, object? state) : IClockTimer
     {
-        private ICancelable? _current;
+        private Entry? _current;
 
         public bool IsCancelled => Volatile.Read(ref _current)?.IsCancelled ?? true;
 
@@ -43,12 +48,13 @@ public sealed class RealClock : IClock
 
         public void Start(Duration delay, long? orderAsOf = null)
         {
-            var next = clock.Schedule(delay, callback, state);
+            ArgumentOutOfRangeException.ThrowIfNegative(delay.Nanoseconds, nameof(delay));
+            var next = new Entry(delay, callback, state);
             Interlocked.Exchange(ref _current, next)?.Cancel();
         }
     }
 
-    private sealed class Entry : ICancelable
+    private sealed class Entry
     {
         private const int Pending = 0, Fired = 1, Cancelled = 2;
 

@@ -1,9 +1,11 @@
 namespace DmaActors.Runtime.Time;
 
 /// <summary>
-/// Simulated time in nanoseconds. Timers fire in (due time, start order); time never moves by
-/// itself: the actor system's driver jumps it to the next timer only at global quiescence
-/// (no message in flight anywhere), so every effect of time t is settled before time t+1 begins.
+/// Simulated time in nanoseconds, and the one timer queue of a simulated world: the hardware's
+/// nanosecond timers and Akka's scheduler (<see cref="VirtualScheduler"/>) both queue here.
+/// Timers fire in (due time, order time, start order); time never moves by itself: the world's
+/// driver jumps it to the next timer only at quiescence (no message in flight anywhere), so
+/// every effect of time t is settled before time t+1 begins.
 /// </summary>
 /// <remarks>
 /// Ownership: the timer queue is shared by every thread that schedules or cancels, so it sits
@@ -47,7 +49,7 @@ public sealed class VirtualClock : IClock
     }
 
     /// <inheritdoc/>
-    public ICancelable Schedule(Duration delay, Action<object?> callback, object? state)
+    public IClockTimer Schedule(Duration delay, Action<object?> callback, object? state)
     {
         ArgumentNullException.ThrowIfNull(callback);
         var entry = new Entry(this, callback, state) { Cancelled = true };
@@ -77,14 +79,10 @@ public sealed class VirtualClock : IClock
         }
     }
 
-    /// <summary>Whether any timer other than <paramref name="except"/> is pending: whether anything can still happen.</summary>
-    internal bool HasPendingTimersOtherThan(ICancelable? except)
+    /// <summary>Whether any timer is pending: whether anything can still happen in a quiescent world.</summary>
+    internal bool HasPendingTimers
     {
-        lock (_gate)
-        {
-            bool exceptIsLive = except is Entry e && e.Owner == this && !e.Fired && !e.Cancelled;
-            return _live > (exceptIsLive ? 1 : 0);
-        }
+        get { lock (_gate) return _live > 0; }
     }
 
     /// <summary>
