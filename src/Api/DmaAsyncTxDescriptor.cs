@@ -25,6 +25,9 @@ public sealed class DmaAsyncTxDescriptor
     private bool _lastSubmit;
     private bool _freed;
 
+    /// <summary>The slot's terminate generation at the latest submit: a terminate since then took the descriptor back.</summary>
+    private int _submitGeneration;
+
     internal DmaAsyncTxDescriptor(DmaChan chan, TransferSpec spec, DmaCtrlFlags flags, int generation)
     {
         Chan = chan;
@@ -75,29 +78,33 @@ public sealed class DmaAsyncTxDescriptor
         if (id < 0 && _generation != Chan.Slot.TerminateGeneration)
             throw new DmaException("EINVAL", "H-7", $"{Chan.Name}: {call} of a descriptor prepared before a terminate: terminate frees prepared descriptors too. Prepare it again.");
         var options = new DescriptorOptions((TransferFlags)(int)flags, Invoke);
+        var port = Chan.Port;
         if (id < 0 && (flags & DmaCtrlFlags.CtrlReuse) == 0)
         {
             // The common case, as vchan_tx_submit: the cookie now, the descriptor queued behind it, no round trip.
-            int cookie = Chan.Slot.Submitter.Submit(_spec, options);
+            int cookie = port.Submit(_spec, options);
             Submitted(id, cookie);
             return cookie;
         }
-        DescriptorSubmitted submitted;
-        // A reusable descriptor keeps its channel-side handle, so it goes by ask; holding the submit
-        // lock until the reply keeps cookies handed out meanwhile on other threads behind its own.
-        lock (Chan.Slot.Submitter.Gate)
+        // A reusable descriptor keeps its channel-side handle; its cookie, too, is handed out by the port.
+        if (id < 0)
         {
-            if (id < 0)
-            {
-                id = Chan.Ask<DescriptorPrepared>(new PrepareDescriptor(_spec, options), "C-19", call).DescriptorId;
-                _hardwareReusable = true;
-                Chan.Slot.TrackReusable(id);
-            }
-            submitted = Chan.Ask<DescriptorSubmitted>(new SubmitDescriptor(id), "C-60", call);
+            id = port.Prepare(_spec, options);
+            lock (_gate) _hardwareReusable = true;
+            Chan.Slot.TrackReusable(id);
         }
-        Submitted(id, submitted.Cookie);
-        return submitted.Cookie;
+        else if (InFlight(port))
+        {
+            throw new DmaException("EINVAL", "C-60", $"{Chan.Name}: {call} of a reusable descriptor whose last submit (cookie {Cookie}) has not completed: it is back on desc_allocated only after completion (or a terminate). Wait for its callback or poll dmaengine_tx_status().");
+        }
+        int reused = port.SubmitPrepared(id, _spec.TotalBytes);
+        Submitted(id, reused);
+        return reused;
     }
+
+    /// <summary>Whether the latest submit of this reusable descriptor is still queued or running (no completion, no terminate since).</summary>
+    private bool InFlight(Actors.Channels.VirtualChannelPort port) =>
+        _submitGeneration == Chan.Slot.TerminateGeneration && port.Status(Cookie).Status is not (Actors.Channels.DmaStatus.Complete or Actors.Channels.DmaStatus.Error);
 
     private void Submitted(long id, int cookie)
     {
@@ -105,6 +112,7 @@ public sealed class DmaAsyncTxDescriptor
         {
             _hardwareId = id;
             _submitted = true;
+            _submitGeneration = Chan.Slot.TerminateGeneration;
             // Without the flag (never set, or cleared since) this submit is the last (C-60).
             if (!_hardwareReusable || (Flags & DmaCtrlFlags.CtrlReuse) == 0) _lastSubmit = true;
             Cookie = cookie;
@@ -161,7 +169,9 @@ public sealed class DmaAsyncTxDescriptor
         if (id >= 0)
         {
             Chan.EnsureActive(call);
-            Chan.Ask<DescriptorFreed>(new FreeDescriptor(id), "C-59", call);
+            if (InFlight(Chan.Port))
+                throw new DmaException("EPERM", "C-59", $"{Chan.Name}: {call} of a descriptor still queued or running (cookie {Cookie}): wait for its completion (or terminate the channel) first.");
+            Chan.Port.Post(new FreeDescriptor(id));
             Chan.Slot.ForgetReusable(id);
         }
         lock (_gate) _freed = true;

@@ -4,10 +4,12 @@ using DmaActors.Api.Provider;
 namespace DmaActors.Api;
 
 // Issue, status, pause/resume and the terminate family. Terminate bumps the slot's generation
-// before asking, so a descriptor prepared before it can no longer be submitted (H-7).
+// before anything else, so a descriptor prepared before it can no longer be submitted (H-7).
 // Synchronize waits for the channel's completion actor to drain: it returns only after the
 // callback running now (if any) has returned, and callbacks of terminated descriptors are
-// dropped by the channel's epoch, so none runs afterwards (C-56, H-6).
+// dropped by the channel's epoch, so none runs afterwards (C-56, H-6). From process context,
+// status, pause, resume and terminate wait for the channel's answer (the hardware has stopped,
+// the status is as of everything queued before); from a callback they post and return.
 public sealed partial class DmaChan
 {
     /// <summary>Moves every submitted descriptor to the issued queue and starts the hardware if idle (C-42, H-4).</summary>
@@ -16,8 +18,8 @@ public sealed partial class DmaChan
     {
         const string call = "dma_async_issue_pending()";
         EnsureActive(call);
-        // Nothing to wait for or fail: queued behind this thread's submits, like the kernel's call.
-        _slot.Actor.Tell(Actors.Channels.IssuePending.Quiet);
+        // Nothing to wait for or fail: queued behind every submit before it, like the kernel's call.
+        Port.IssuePending();
     }
 
     /// <summary>The state of <paramref name="cookie"/>, without the details (C-45).</summary>
@@ -35,7 +37,7 @@ public sealed partial class DmaChan
     {
         const string call = "dmaengine_tx_status()";
         EnsureActive(call);
-        var report = Ask<TxStatusReport>(new QueryTxStatus(cookie), "C-45", call);
+        var report = InsideTheWorld ? Port.Status(cookie) : Ask<TxStatusReply>(new GetTxStatus(cookie), "C-45", call);
         // The controller was started with the device's residue granularity, so the residue is already at it (C-47).
         state = new DmaTxState(report.LastCompleted, report.LastUsed, report.Residue, 0);
         return (DmaStatus)(int)report.Status;
@@ -77,7 +79,8 @@ public sealed partial class DmaChan
         EnsureActive(call);
         if (!Device.Description.Has(DmaDeviceOps.Pause))
             throw new DmaException("ENOSYS", "C-51", $"{Name}: {Device.Dev} has no device_pause. Check dma_get_slave_caps().cmd_pause first.");
-        Ask<ChannelPaused>(PauseChannel.Instance, "C-51", call);
+        if (InsideTheWorld) Port.Post(PauseChannel.Instance);
+        else Ask<PauseChannelReply>(PauseChannel.Instance, "C-51", call);
     }
 
     /// <summary>Resumes a paused channel (C-51).</summary>
@@ -89,7 +92,9 @@ public sealed partial class DmaChan
         EnsureActive(call);
         if (!Device.Description.Has(DmaDeviceOps.Resume))
             throw new DmaException("ENOSYS", "C-51", $"{Name}: {Device.Dev} has no device_resume. Check dma_get_slave_caps().cmd_resume first.");
-        Ask<ChannelResumed>(ResumeChannel.Instance, "C-51", call);
+        // From a callback a resume of a channel that is not paused is refused by the channel's log only: nobody waits for the answer.
+        if (InsideTheWorld) Port.Post(ResumeChannel.Instance);
+        else Ask<ResumeChannelReply>(ResumeChannel.Instance, "C-51", call);
     }
 
     /// <summary>Deprecated terminate: like <see cref="TerminateAsync"/> but ENOSYS without the op (C-53).</summary>
@@ -135,7 +140,7 @@ public sealed partial class DmaChan
     private void SynchronizeCore(string call)
     {
         if (!Device.Description.Has(DmaDeviceOps.Synchronize)) return;
-        Ask<ChannelSynchronized>(SynchronizeChannel.Instance, "C-56", call);
+        Ask<SynchronizeChannelReply>(SynchronizeChannel.Instance, "C-56", call);
     }
 
     private void Terminate(string call, string errnoWithoutOp)
@@ -144,6 +149,15 @@ public sealed partial class DmaChan
         if (!Device.Description.Has(DmaDeviceOps.TerminateAll))
             throw new DmaException(errnoWithoutOp, "C-53", $"{Name}: {Device.Dev} has no device_terminate_all, so {call} cannot stop it. Check dma_get_slave_caps().cmd_terminate.");
         _slot.Terminated();
-        Ask<AllTerminated>(Actors.Channels.TerminateAll.Instance, "C-54", call);
+        if (InsideTheWorld) Port.Terminate();
+        else TerminateAndWait(call, "C-54");
+    }
+
+    /// <summary>Terminates and waits until the hardware has stopped (process context).</summary>
+    internal void TerminateAndWait(string call, string rule)
+    {
+        if (InsideTheWorld)
+            throw new DmaException("EDEADLK", rule, $"{call} on {Name} must wait for the channel, which cannot happen inside the simulated world (a callback or an actor). Use dmaengine_terminate_async() there.");
+        Port.TerminateAndWait();
     }
 }

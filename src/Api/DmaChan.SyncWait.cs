@@ -16,14 +16,16 @@ public sealed partial class DmaChan
     /// </summary>
     /// <param name="cookie">A cookie of this channel.</param>
     /// <returns>The status that ended the wait, or <see cref="DmaStatus.Error"/> on time-out.</returns>
-    /// <exception cref="DmaException">EDEADLK: called from a callback of this channel (it would wait for itself).</exception>
+    /// <exception cref="DmaException">EDEADLK: called from inside the simulated world (a callback), where time cannot be moved.</exception>
     /// <remarks>Kernel: <c>dma_sync_wait()</c>. Call it from process context: it drives the system's clock.</remarks>
     public DmaStatus DmaSyncWait(int cookie)
     {
         const string call = "dma_sync_wait()";
-        EnsureNotInOwnCallback(call);
+        if (InsideTheWorld)
+            throw new DmaException("EDEADLK", "C-50", $"{Name}: {call} polls while moving the world's clock, which cannot happen from inside the simulated world (a completion callback). Poll dmaengine_tx_status() from process context instead.");
         IssuePending();
-        var clock = _slot.Device.Engine.System.Clock;
+        var world = _slot.Device.Engine.World;
+        var clock = world.Clock;
         long deadline = clock.NowNanoseconds + s_syncWaitLimit.Nanoseconds;
         var step = Duration.FromMicroseconds(1);
         while (true)
@@ -31,7 +33,7 @@ public sealed partial class DmaChan
             var status = TxStatus(cookie);
             if (status != DmaStatus.InProgress) return status;
             if (clock.NowNanoseconds >= deadline) return DmaStatus.Error;
-            _slot.Device.Engine.System.Advance(step);
+            world.Advance(step);
             if (step.Nanoseconds < s_maxPollStep.Nanoseconds) step = Duration.FromNanoseconds(step.Nanoseconds * 2);
         }
     }

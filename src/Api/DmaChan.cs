@@ -1,5 +1,6 @@
+using Akka.Actor;
+using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Channels;
-using DmaActors.Actors.Completion;
 using DmaActors.Api.Provider;
 using DmaActors.Runtime;
 
@@ -8,15 +9,17 @@ namespace DmaActors.Api;
 /// <summary>
 /// A client's handle on one DMA channel, from <see cref="DmaEngine.RequestChannel"/> or
 /// <see cref="DmaEngine.RequestChan"/> until <see cref="DmaEngine.ReleaseChannel"/>. Every call is
-/// synchronous: it asks the simulated virtual channel and blocks for the reply (driving the
-/// system on the deterministic dispatcher), then returns a value or throws <see cref="DmaException"/>;
-/// submit and issue_pending, which the kernel never makes wait, are queued to it without a reply.
+/// synchronous and goes through the channel's <see cref="VirtualChannelPort"/>: submit and
+/// issue_pending, which the kernel never makes wait, are queued without a reply; from process
+/// context the rest ask the simulated channel and block for its answer (driving the world on the
+/// deterministic dispatcher), then return a value or throw <see cref="DmaException"/>.
 /// </summary>
 /// <remarks>
-/// Kernel: <c>struct dma_chan</c> as a client sees it. Calls work from plain threads, from inside
-/// actors and from completion callbacks (callbacks run on the channel's completion actor), except
-/// those the kernel forbids in a callback of the same channel (C-37), which throw instead of
-/// deadlocking.
+/// Kernel: <c>struct dma_chan</c> as a client sees it. From inside the simulated world (a
+/// completion callback runs on the channel's completion actor) nothing may block: prep, submit,
+/// issue_pending, tx_status, pause, resume and terminate_async post to the channel and return at
+/// once (tx_status reads what the channel last published); what the kernel forbids in a callback
+/// of the same channel (C-37) throws instead of deadlocking.
 /// </remarks>
 public sealed partial class DmaChan
 {
@@ -52,6 +55,12 @@ public sealed partial class DmaChan
 
     internal DmaChanSlot Slot => _slot;
 
+    /// <summary>The simulated channel's client side.</summary>
+    internal VirtualChannelPort Port => _slot.Port;
+
+    /// <summary>Whether the caller runs inside the simulated world (a callback): then nothing may wait.</summary>
+    internal static bool InsideTheWorld => SimulatedWorld.IsInsideTheWorld;
+
     /// <summary>Frees the channel's route through a DMA router, if it took one (kernel: <c>chan-&gt;router-&gt;route_free</c>).</summary>
     private Action? _routeRelease;
 
@@ -65,7 +74,7 @@ public sealed partial class DmaChan
     /// Services this channel's events on event queue <paramref name="queue"/>, as EDMA's second
     /// specifier cell does (the controller binds channel n to hardware context n).
     /// </summary>
-    internal void SetEventQueue(int queue) => Device.Arbiter.Tell(new Actors.Arbitration.SetEventQueue(ChanId, queue));
+    internal void SetEventQueue(int queue) => Device.Arbiter.Tell(new AssignEventQueue(ChanId, queue));
 
     internal void Activate() => _active = true;
 
@@ -153,17 +162,18 @@ public sealed partial class DmaChan
     /// <summary>Throws if the calling thread runs a completion callback of this channel (C-37, H-8).</summary>
     internal void EnsureNotInOwnCallback(string call)
     {
-        if (CompletionActor.CurrentChannel == Name)
+        if (Port.IsInCallbackOnThisThread)
             throw new DmaException("EDEADLK", "C-37", $"{call} from inside a callback of {Name} would wait for that very callback to finish. Use dmaengine_terminate_async() in the callback and synchronize from process context.");
     }
 
+    /// <summary>Asks the channel (process context) and turns a rejection into the kernel's error.</summary>
     internal T Ask<T>(object message, string rule, string call)
     {
-        var reply = _slot.Actor.AskBlocking<object>(message);
+        var reply = Port.Ask(message);
         return reply switch
         {
             T answer => answer,
-            CommandRejected rejected => throw DmaException.FromRejection(rejected, rule, call),
+            CommandRejectedReply rejected => throw DmaException.FromRejection(rejected, rule, call),
             _ => throw new InvalidOperationException($"{call}: {Name} answered {reply.GetType().Name}, not {typeof(T).Name}."),
         };
     }

@@ -1,35 +1,42 @@
 using DmaActors.Actors.Channels;
 using DmaActors.Api.Provider;
-using DmaActors.Runtime;
 
 namespace DmaActors.Api;
 
 // One hardware-visible channel of a registered device (kernel: struct dma_chan as the provider
 // owns it). Clients hold DmaChan handles on it; a slot has at most one client (C-6). Its counters
-// change under the engine's lock; TerminateGeneration and the reusable set under the slot's own.
-internal sealed class DmaChanSlot(DmaDevice device, int chanId, string name, VirtualChannelSubmitter submitter)
+// change under the engine's lock; the reusable set under the slot's own. The simulated channel's
+// actors are made the first time the slot is requested (the kernel allocates a channel's
+// resources then), through the controller; after that the slot talks to them only through the
+// channel's VirtualChannelPort.
+internal sealed class DmaChanSlot(DmaDevice device, int chanId, string name)
 {
     private readonly Lock _gate = new();
     private readonly HashSet<long> _reusable = [];
     private int _terminateGeneration;
+    private VirtualChannelPort? _port;
 
     public DmaDevice Device { get; } = device;
 
     public int ChanId { get; } = chanId;
 
-    /// <summary>sysfs name, <c>dma&lt;dev&gt;chan&lt;n&gt;</c>; also the name the completion actor reports.</summary>
+    /// <summary>sysfs name, <c>dma&lt;dev&gt;chan&lt;n&gt;</c>.</summary>
     public string Name { get; } = name;
 
-    public IActorRef Actor => Submitter.Channel;
-
-    /// <summary>Hands out cookies and queues descriptors without a round trip (vchan_tx_submit).</summary>
-    public VirtualChannelSubmitter Submitter { get; } = submitter;
+    /// <summary>The simulated channel's client side: cookies, submits, issues, terminates, status without a round trip.</summary>
+    public VirtualChannelPort Port => Volatile.Read(ref _port) ?? throw new InvalidOperationException($"{Name} was never requested: its channel has no actors yet.");
 
     /// <summary>client_count (0 or 1: every allocation here is private and exclusive).</summary>
     public int ClientCount { get; set; }
 
     /// <summary>Bumped by every terminate: façade descriptors prepared before it are dead (H-7).</summary>
     public int TerminateGeneration => Volatile.Read(ref _terminateGeneration);
+
+    /// <summary>Makes the channel's actors if this is its first request (<c>device_alloc_chan_resources</c>); a blocking ask, so never under the engine's lock.</summary>
+    public void Open()
+    {
+        if (Volatile.Read(ref _port) is null) Volatile.Write(ref _port, Device.Controller.Open(ChanId));
+    }
 
     public void Terminated() => Interlocked.Increment(ref _terminateGeneration);
 

@@ -21,14 +21,26 @@ public sealed partial class DmaEngine
     /// <remarks>Kernel: <c>dma_request_channel()</c>.</remarks>
     public DmaChan? RequestChannel(DmaCapMask mask, DmaFilterFn? fn, object? fnParam)
     {
+        DmaChan? found = null;
         lock (_gate)
         {
             foreach (var device in _devices)
             {
-                if (FindCandidate(device, mask, fn, fnParam) is { } chan) return chan;
+                if (FindCandidate(device, mask, fn, fnParam) is { } chan)
+                {
+                    found = chan;
+                    break;
+                }
             }
         }
-        return null;
+        return found is null ? null : Opened(found);
+    }
+
+    /// <summary>device_alloc_chan_resources: the channel's simulated actors exist from here (an ask, so outside the engine's lock).</summary>
+    private static DmaChan Opened(DmaChan chan)
+    {
+        chan.Slot.Open();
+        return chan;
     }
 
     /// <summary>
@@ -106,10 +118,9 @@ public sealed partial class DmaEngine
             // resources" command, so terminate + synchronize drops every list, and reusable
             // descriptors (which survive terminate, V-13) are freed one by one.
             slot.Terminated();
-            chan.Ask<Actors.Channels.AllTerminated>(Actors.Channels.TerminateAll.Instance, "C-13", call);
-            chan.Ask<Actors.Channels.ChannelSynchronized>(Actors.Channels.SynchronizeChannel.Instance, "C-13", call);
-            foreach (long id in slot.TakeReusables())
-                _ = slot.Actor.AskBlocking<object>(new Actors.Channels.FreeDescriptor(id));
+            chan.TerminateAndWait(call, "C-13");
+            chan.Ask<Actors.Channels.SynchronizeChannelReply>(Actors.Channels.SynchronizeChannel.Instance, "C-13", call);
+            foreach (long id in slot.TakeReusables()) slot.Port.Post(new Actors.Channels.FreeDescriptor(id));
         }
         // A route through a DMA router (crossbar) is freed with the channel (O-8).
         chan.TakeRouteRelease()?.Invoke();
@@ -141,6 +152,7 @@ public sealed partial class DmaEngine
     /// <summary>C-3: each device (registration order) whose filter map names this consumer and channel gets one try with mask {DMA_SLAVE}.</summary>
     private DmaChan? RequestFromSlaveMaps(string devName, string name)
     {
+        DmaChan? found = null;
         lock (_gate)
         {
             foreach (var device in _devices)
@@ -150,10 +162,11 @@ public sealed partial class DmaEngine
                 if (FindCandidate(device, DmaCapMask.Slave, device.Description.FilterFn, map.Param) is { } chan)
                 {
                     if (map.Param is int line) chan.RequestLine = line;
-                    return chan;
+                    found = chan;
+                    break;
                 }
             }
         }
-        return null;
+        return found is null ? null : Opened(found);
     }
 }

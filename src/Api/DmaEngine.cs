@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Controller;
 using DmaActors.Actors.Memory;
@@ -43,6 +44,9 @@ public sealed partial class DmaEngine
 
     /// <summary>The actor system.</summary>
     public ActorSystem System { get; }
+
+    /// <summary>The simulated world of <see cref="System"/>: its clock, and the calls that drive it.</summary>
+    public SimulatedWorld World => System.Simulation();
 
     /// <summary>The memory the controllers master.</summary>
     public PhysicalMemory Memory { get; }

@@ -55,6 +55,6 @@ public class DmaException : Exception
     /// <param name="rejected">The channel's reply.</param>
     /// <param name="rule">The contract rule the call falls under.</param>
     /// <param name="call">The kernel function called, e.g. <c>dmaengine_resume()</c>.</param>
-    internal static DmaException FromRejection(CommandRejected rejected, string rule, string call) =>
+    internal static DmaException FromRejection(CommandRejectedReply rejected, string rule, string call) =>
         new(rejected.Errno, rule, $"{call} refused by the channel: {rejected.Reason}");
 }

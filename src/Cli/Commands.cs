@@ -21,11 +21,11 @@ internal static class Commands
         try
         {
             report = options.Json || Console.IsOutputRedirected
-                ? Simulation.Run(tree, workload, options, null, Console.Error)
+                ? SimulationRun.Run(tree, workload, options, null, Console.Error)
                 : AnsiConsole.Progress().AutoClear(true).Start(context =>
                 {
                     var task = context.AddTask($"simulating {workload.RunMilliseconds} ms", maxValue: 1);
-                    return Simulation.Run(tree, workload, options, done => task.Value = done, Console.Error);
+                    return SimulationRun.Run(tree, workload, options, done => task.Value = done, Console.Error);
                 });
         }
         catch (Exception bad) when (bad is DmaException or FormatException or DtsSyntaxException)
@@ -59,7 +59,7 @@ internal static class Commands
         workload = workload with { RunMilliseconds = ms ?? Math.Min(workload.RunMilliseconds, 2) };
         for (ulong s = 1; s <= (ulong)Math.Max(1, seeds); s++)
         {
-            var report = Simulation.Run(tree, workload, new RunOptions(false, null, null, null, s), null, TextWriter.Null);
+            var report = SimulationRun.Run(tree, workload, new RunOptions(false, null, null, null, s), null, TextWriter.Null);
             if (!report.HasVerificationFailures) continue;
             Console.WriteLine($"seed {s} fails verification; replay it with: dmactors run <board> --seed {s}");
             ReportRenderer.WriteTables(report, Terminal.Current());

@@ -52,7 +52,8 @@ internal static class DmaTestCommand
         if (boardFile is null) tree = DtsParser.Parse(DemoScenario.BoardDts, "demo/beaglebone-black.dts");
         else if (!Inputs.TryLoad(boardFile, null, out var loaded, out _)) return ExitCodes.BadInput;
         else tree = loaded!;
-        using var system = ActorSystem.Create("dmatest", ActorSystemSettings.Deterministic());
+        using var logging = CommandLogging.Start(null);
+        var system = Simulation.Create("dmatest", SimulationSettings.Deterministic());
         try
         {
             var loadedBoard = BoardLoader.Load(system, tree);
@@ -65,6 +66,10 @@ internal static class DmaTestCommand
         {
             Console.Error.WriteLine($"dmactors dmatest: {bad.Message}");
             return ExitCodes.BadInput;
+        }
+        finally
+        {
+            system.Terminate().Wait(TimeSpan.FromSeconds(10));
         }
     }
 }

@@ -24,12 +24,35 @@ public sealed partial class SimulatedWorld
     /// <exception cref="InvalidCastException">The reply is not a <typeparamref name="T"/>.</exception>
     public T AskBlocking<T>(IActorRef target, object message, Duration? timeout = null)
     {
+        EnsureNotInsideTheWorld($"AskBlocking<{typeof(T).Name}>");
+        return Await<T>(Send(target, message), timeout);
+    }
+
+    /// <summary>
+    /// The first half of a blocking ask: sends <paramref name="message"/> with a fresh reply slot as
+    /// its sender and returns the slot, without waiting. For a caller that must send under a lock
+    /// of its own (to order the message with others) and wait outside it; finish with
+    /// <see cref="Await{T}"/>. Any thread may send.
+    /// </summary>
+    public PendingReply Send(IActorRef target, object message)
+    {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(message);
-        EnsureNotInsideTheWorld($"AskBlocking<{typeof(T).Name}>");
-        var limit = timeout ?? Settings.AskTimeout;
         var slot = new ReplySlot(this);
         target.Tell(message, slot);
+        return new PendingReply(slot, target, message);
+    }
+
+    /// <summary>The second half of a blocking ask (<see cref="Send"/>): waits for the reply as <see cref="AskBlocking{T}"/> does.</summary>
+    /// <exception cref="ActorDeadlockException">Called from inside the world, or no reply can ever come (idle world, stopped target).</exception>
+    /// <exception cref="AskTimeoutException">No reply within <paramref name="timeout"/>.</exception>
+    /// <exception cref="InvalidCastException">The reply is not a <typeparamref name="T"/>.</exception>
+    public T Await<T>(PendingReply pending, Duration? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        EnsureNotInsideTheWorld($"Await<{typeof(T).Name}>");
+        var (slot, target, message) = (pending.Slot, pending.Target, pending.Message);
+        var limit = timeout ?? Settings.AskTimeout;
         if (!slot.HasReply)
         {
             var outcome = Drive(() => slot.HasReply, Deadline(limit), hopeless: () => IsTerminated(target));

@@ -80,6 +80,13 @@ public sealed partial class SimulatedWorld
     /// <summary>Whether nothing is runnable and nothing is in flight (the thread pool may change that at any moment).</summary>
     public bool IsQuiescent => Steps is { } steps ? steps.IsEmpty : Counter!.Count == 0;
 
+    /// <summary>
+    /// Whether this thread is running the world now: inside an actor of a simulated world, a
+    /// timer callback, or a condition evaluated on the world's behalf. A blocking call from here
+    /// is refused; a façade uses this to post instead of wait.
+    /// </summary>
+    public static bool IsInsideTheWorld => Dispatch.CountedRun.IsRunning || Dispatch.DeterministicSteps.IsStepping || t_onWorldThread;
+
     /// <summary>Refuses a drive from a thread the world itself is using.</summary>
     internal static void EnsureNotInsideTheWorld(string call)
     {

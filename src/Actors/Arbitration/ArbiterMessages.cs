@@ -1,14 +1,23 @@
+using Akka.Actor;
+using DmaActors.Actors.Channels;
 using DmaActors.Actors.Tracing;
-using DmaActors.Runtime;
 
 namespace DmaActors.Actors.Arbitration;
 
-// Bus arbitration: a physical channel with a burst ready asks for the bus; the arbiter grants
-// one burst at a time; the bus is busy for the burst's cycles; at the end it grants the next.
+// Everything a controller's arbiter is told, and what it answers. Bus arbitration: a physical
+// channel with a burst ready asks for the bus; the arbiter grants one burst at a time (or a train,
+// when uncontended); the bus is busy for the burst's cycles; at the end it grants the next.
 // Channel assignment: a virtual channel with issued work asks for a physical channel; free ones
-// go to waiting virtual channels in arrival order (time-division multiplexing).
+// go to waiting virtual channels in arrival order. DRQ routing: devices raise requests on their
+// lines; the arbiter forwards each to the physical channel bound to the line. What it sends back
+// (BusGranted, BusTrainEnded, LineBound, PreemptTransfer; PhysicalChannelAssigned/Unavailable;
+// FlushRequests) is in the receivers' catalogues.
 
-/// <summary>Physical channel → arbiter: a burst of <see cref="Bytes"/> is ready to move.</summary>
+/// <summary>Controller → arbiter, once, right after it started: the arbiter's physical channels, by index.</summary>
+/// <param name="Channels">The physical channel actors.</param>
+public sealed record AttachPhysicalChannels(IReadOnlyList<IActorRef> Channels);
+
+/// <summary>Physical channel → arbiter: a burst of <see cref="Bytes"/> is ready to move. Answered by <see cref="BusGranted"/> when the policy picks it.</summary>
 /// <param name="Channel">The physical channel's index.</param>
 /// <param name="Bytes">Burst size.</param>
 public sealed record RequestBus(int Channel, int Bytes)
@@ -19,40 +28,16 @@ public sealed record RequestBus(int Channel, int Bytes)
     /// may grant them as one <see cref="Bus.BurstTrain"/>. The run's position does not move
     /// until the grant arrives, so the arbiter reads the train's length from it then.
     /// </summary>
-    public Channels.DescriptorRun? Train { get; init; }
+    public DescriptorRun? Train { get; init; }
 }
 
 /// <summary>Physical channel → arbiter: forget my request (pause, terminate).</summary>
 /// <param name="Channel">The physical channel's index.</param>
 public sealed record WithdrawBusRequest(int Channel);
 
-/// <summary>
-/// Arbiter → physical channel: the bus is yours for one burst of <see cref="Bytes"/>, lasting
-/// <see cref="DurationNanoseconds"/> from now; or, when <see cref="Bursts"/> &gt; 1, for that many
-/// back-to-back bursts (a train, ended by <see cref="BusTrainEnded"/>).
-/// </summary>
+/// <summary>Physical channel → arbiter: a grant arrived after the channel stopped wanting it; the bus is free at once.</summary>
 /// <param name="Channel">The physical channel's index.</param>
-/// <param name="Bytes">Burst size granted.</param>
-/// <param name="DurationNanoseconds">Bus time of one burst; on the virtual clock it starts the instant the grant is made.</param>
-public sealed record BusGranted(int Channel, int Bytes, long DurationNanoseconds) : IHardwareEvent
-{
-    /// <summary>Bursts granted at once (1 unless coalesced).</summary>
-    public int Bursts { get; init; } = 1;
-
-    /// <inheritdoc/>
-    public string Describe() => Bursts == 1 ? $"grant ch{Channel} {Bytes}B" : $"grant ch{Channel} {Bursts}x{Bytes}B";
-}
-
-/// <summary>
-/// Arbiter → physical channel: your train is over after its first <see cref="Bursts"/> bursts (cut
-/// because something else needs the arbiter, or run to its end): move their data now. When
-/// <see cref="RequestKept"/>, the arbiter holds your next request already, as it would have under
-/// per-burst arbitration.
-/// </summary>
-/// <param name="Channel">The physical channel's index.</param>
-/// <param name="Bursts">Bursts of the train that were granted.</param>
-/// <param name="RequestKept">Whether the arbiter registered the channel's next request on its behalf.</param>
-public sealed record BusTrainEnded(int Channel, int Bursts, bool RequestKept);
+public sealed record DeclineGrant(int Channel);
 
 /// <summary>
 /// Physical channel → arbiter: I stop my train now (pause, abort, preemption, crash) after
@@ -62,11 +47,29 @@ public sealed record BusTrainEnded(int Channel, int Bursts, bool RequestKept);
 /// <param name="Bursts">Bursts of the train the channel moved.</param>
 public sealed record StopBusTrain(int Channel, int Bursts);
 
-/// <summary>Physical channel → arbiter: a grant arrived after the channel stopped wanting it; the bus is free at once.</summary>
-/// <param name="Channel">The physical channel's index.</param>
-public sealed record DeclineGrant(int Channel);
+/// <summary>
+/// Service physical channel <see cref="Channel"/>'s events on event queue <see cref="Queue"/>
+/// (EDMA3: the DT specifier's second cell picks the queue / transfer controller). Only an
+/// event-queue policy has queues; others ignore it.
+/// </summary>
+/// <param name="Channel">The physical channel (on EDMA, the DMA channel = event number's context).</param>
+/// <param name="Queue">The event queue.</param>
+public sealed record AssignEventQueue(int Channel, int Queue);
 
-/// <summary>Virtual channel → arbiter: I have issued work and need a physical channel.</summary>
+/// <summary>Asks what the arbiter has granted so far. Reply: <see cref="ArbiterStatsReply"/>.</summary>
+public sealed record GetArbiterStats
+{
+    /// <summary>The one instance.</summary>
+    public static readonly GetArbiterStats Instance = new();
+}
+
+/// <summary>Reply: what the arbiter has granted so far (a train in progress counted as per-burst arbitration would have).</summary>
+/// <param name="BytesPerChannel">Bus bytes granted to each physical channel.</param>
+/// <param name="GrantsPerChannel">Bursts granted to each physical channel.</param>
+/// <param name="BusyNanoseconds">Virtual time the bus was busy.</param>
+public sealed record ArbiterStatsReply(IReadOnlyList<long> BytesPerChannel, IReadOnlyList<long> GrantsPerChannel, long BusyNanoseconds);
+
+/// <summary>Virtual channel → arbiter: I have issued work and need a physical channel. Answered by <see cref="PhysicalChannelAssigned"/> (or <see cref="PhysicalChannelUnavailable"/>).</summary>
 /// <param name="VirtualChannel">The requester.</param>
 /// <param name="Index">Its channel number; a dedicated controller binds it to the physical channel of the same number (-1: any).</param>
 public sealed record RequestPhysicalChannel(IActorRef VirtualChannel, int Index = -1);
@@ -74,15 +77,6 @@ public sealed record RequestPhysicalChannel(IActorRef VirtualChannel, int Index 
 /// <summary>Virtual channel → arbiter: forget my request (paused or terminated while waiting).</summary>
 /// <param name="VirtualChannel">The requester.</param>
 public sealed record CancelPhysicalChannelRequest(IActorRef VirtualChannel);
-
-/// <summary>Arbiter → virtual channel: physical channel <see cref="Channel"/> is yours.</summary>
-/// <param name="Channel">Its index.</param>
-/// <param name="PhysicalChannel">The physical channel actor.</param>
-public sealed record PhysicalChannelAssigned(int Channel, IActorRef PhysicalChannel) : IHardwareEvent
-{
-    /// <inheritdoc/>
-    public string Describe() => $"assign ch{Channel}";
-}
 
 /// <summary>
 /// Virtual channel → arbiter: I am at a descriptor boundary (or was preempted) and give back
@@ -93,12 +87,12 @@ public sealed record PhysicalChannelAssigned(int Channel, IActorRef PhysicalChan
 /// <param name="WantsMore">Whether it still has issued work.</param>
 public sealed record ReleasePhysicalChannel(int Channel, IActorRef VirtualChannel, bool WantsMore);
 
-/// <summary>Device → arbiter at wiring time: DRQs on <see cref="Line"/> come from <see cref="Device"/>.</summary>
+/// <summary>Wiring: DRQs on <see cref="Line"/> come from <see cref="Device"/>.</summary>
 /// <param name="Line">The request line.</param>
 /// <param name="Device">The device actor.</param>
 public sealed record ConnectDevice(int Line, IActorRef Device);
 
-/// <summary>Physical channel → arbiter: route requests on <see cref="Line"/> to me while my descriptor runs.</summary>
+/// <summary>Physical channel → arbiter: route requests on <see cref="Line"/> to me while my descriptor runs. Answered by <see cref="LineBound"/>.</summary>
 /// <param name="Line">The request line.</param>
 /// <param name="Channel">The physical channel's index.</param>
 public sealed record BindRequestLine(int Line, int Channel);
@@ -108,26 +102,43 @@ public sealed record BindRequestLine(int Line, int Channel);
 /// <param name="Channel">The physical channel's index.</param>
 public sealed record UnbindRequestLine(int Line, int Channel);
 
-/// <summary>Arbiter → physical channel: <see cref="Line"/> is bound to you under <see cref="Generation"/>; serve requests stamped with it.</summary>
+/// <summary>
+/// Device → controller: the device's FIFO can give (DEV_TO_MEM, with the bytes in
+/// <see cref="Data"/>) or take (MEM_TO_DEV, <see cref="Bytes"/> of room) one request's worth.
+/// The arbiter forwards it, the device still its sender, to the physical channel bound to the line.
+/// </summary>
 /// <param name="Line">The request line.</param>
-/// <param name="Generation">The binding's number.</param>
-public sealed record LineBound(int Line, long Generation);
+/// <param name="Kind">Single beat or burst.</param>
+/// <param name="Bytes">Bytes the request covers.</param>
+/// <param name="Last">drlast: the last request of the device's transfer (device flow control).</param>
+/// <param name="Data">For DEV_TO_MEM, the bytes leaving the FIFO; null for MEM_TO_DEV.</param>
+public sealed record DrqRaised(int Line, Devices.DrqKind Kind, int Bytes, bool Last, byte[]? Data) : IHardwareEvent
+{
+    /// <summary>
+    /// The binding of the line the request was raised (or routed) under. A channel serves only
+    /// requests of its current binding, so a request raised before a flush and still in flight
+    /// can never be served twice.
+    /// </summary>
+    public long BindGeneration { get; init; }
+
+    /// <inheritdoc/>
+    public string Describe() => $"drq{Line} {Kind.ToString().ToLowerInvariant()} {Bytes}B{(Last ? " last" : "")}";
+}
+
+/// <summary>
+/// Device → arbiter: a flush has been handled (the PL330 peripheral's flush acknowledge, drtype
+/// 10). Requests that reach the arbiter before it were raised before the flush and are stale;
+/// they are dropped.
+/// </summary>
+/// <param name="Line">The request line.</param>
+public sealed record FlushAcknowledged(int Line) : IHardwareEvent
+{
+    /// <inheritdoc/>
+    public string Describe() => $"drq{Line} flush ack";
+}
 
 /// <summary>Arbiter timer: the granted burst's last cycle has passed.</summary>
 internal sealed record BusFree
 {
     public static readonly BusFree Instance = new();
 }
-
-/// <summary>Arbiter → virtual channel: no physical channel can ever be had (dedicated binding, all taken).</summary>
-/// <param name="Reason">Why.</param>
-public sealed record PhysicalChannelUnavailable(string Reason);
-
-/// <summary>
-/// Services physical channel <see cref="Channel"/>'s events on event queue <see cref="Queue"/>
-/// (EDMA3: the DT specifier's second cell picks the queue / transfer controller). Only an
-/// event-queue policy has queues; others ignore it.
-/// </summary>
-/// <param name="Channel">The physical channel (on EDMA, the DMA channel = event number's context).</param>
-/// <param name="Queue">The event queue.</param>
-public sealed record SetEventQueue(int Channel, int Queue);

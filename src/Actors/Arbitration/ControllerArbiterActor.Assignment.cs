@@ -1,4 +1,5 @@
-using DmaActors.Runtime;
+using Akka.Actor;
+using DmaActors.Actors.Channels;
 
 namespace DmaActors.Actors.Arbitration;
 
@@ -14,13 +15,6 @@ public sealed partial class ControllerArbiterActor
     private int[] _burstsSinceAssigned = [];
     private bool[] _preempting = [];
     private readonly Dictionary<IActorRef, int> _dedicated = [];
-
-    private void ReceiveAssignment()
-    {
-        Receive<RequestPhysicalChannel>(r => Enqueue(r.VirtualChannel, r.Index));
-        Receive<CancelPhysicalChannelRequest>(c => _waiting.Remove(c.VirtualChannel));
-        Receive<ReleasePhysicalChannel>(OnRelease);
-    }
 
     private void InitialiseAssignment(int channels)
     {
@@ -39,7 +33,7 @@ public sealed partial class ControllerArbiterActor
         }
         if (_waiting.Contains(virtualChannel) || Array.IndexOf(_owners, virtualChannel) >= 0) return;
         // It will wait: a running train ends at the next boundary, so quanta count per burst again.
-        if (_free.Count == 0 && _train is { } train) CutTrain(train.Schedule.StartedBy(Context.Clock), byChannel: false);
+        if (_free.Count == 0 && _train is { } train) CutTrain(train.Schedule.StartedBy(_clock), byChannel: false);
         _waiting.AddLast(virtualChannel);
         AssignFree();
     }

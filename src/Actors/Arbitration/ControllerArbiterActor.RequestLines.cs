@@ -1,6 +1,7 @@
+using Akka.Actor;
+using Akka.Event;
+using DmaActors.Actors.Channels;
 using DmaActors.Actors.Devices;
-using DmaActors.Runtime;
-using Microsoft.Extensions.Logging;
 
 namespace DmaActors.Actors.Arbitration;
 
@@ -17,21 +18,16 @@ public sealed partial class ControllerArbiterActor
     private readonly Dictionary<int, int> _flushesUnacknowledged = [];
     private readonly Dictionary<int, long> _bindGeneration = [];
 
-    private void ReceiveRequestLines()
+    private void OnUnbind(UnbindRequestLine unbind)
     {
-        Receive<ConnectDevice>(c => _deviceOnLine[c.Line] = c.Device);
-        Receive<BindRequestLine>(OnBind);
-        Receive<UnbindRequestLine>(u =>
-        {
-            if (!_channelOnLine.TryGetValue(u.Line, out int channel) || channel != u.Channel) return;
-            _channelOnLine.Remove(u.Line);
-            Flush(u.Line, generation: 0);
-        });
-        Receive<FlushAcknowledged>(a =>
-        {
-            if (_flushesUnacknowledged.TryGetValue(a.Line, out int pending) && pending > 0) _flushesUnacknowledged[a.Line] = pending - 1;
-        });
-        Receive<DrqRaised>(OnDrq);
+        if (!_channelOnLine.TryGetValue(unbind.Line, out int channel) || channel != unbind.Channel) return;
+        _channelOnLine.Remove(unbind.Line);
+        Flush(unbind.Line, generation: 0);
+    }
+
+    private void OnFlushAcknowledged(FlushAcknowledged acknowledged)
+    {
+        if (_flushesUnacknowledged.TryGetValue(acknowledged.Line, out int pending) && pending > 0) _flushesUnacknowledged[acknowledged.Line] = pending - 1;
     }
 
     private void OnBind(BindRequestLine bind)
@@ -40,7 +36,7 @@ public sealed partial class ControllerArbiterActor
         {
             // Two descriptors on one request line at once: a wiring error of the model above,
             // reported rather than thrown so the arbiter's state survives.
-            Context.Log.LogError("Request line {Line} is already served by physical channel {Other}; channel {Channel} cannot bind it too", bind.Line, other, bind.Channel);
+            _log.Error("Request line {0} is already served by physical channel {1}; channel {2} cannot bind it too", bind.Line, other, bind.Channel);
             return;
         }
         _channelOnLine[bind.Line] = bind.Channel;

@@ -1,4 +1,6 @@
+using Akka.Actor;
 using DmaActors.Actors.Bus;
+using DmaActors.Actors.Channels;
 
 namespace DmaActors.Actors.Arbitration;
 
@@ -28,12 +30,12 @@ public sealed partial class ControllerArbiterActor
         _settings.CoalesceBursts
         && _pending.Count == 1
         && _waiting.Count == 0
-        && Context.Clock.IsVirtual
-        && Context.System.Tracer is null;
+        && _clock.IsVirtual
+        && _world.Tracer is null;
 
     private void StartTrain(BusRequestView winner, int bursts, int afterTrainBytes, long burstNanoseconds)
     {
-        var schedule = new BurstTrain(Context.Clock.NowNanoseconds, burstNanoseconds, bursts, winner.Bytes);
+        var schedule = new BurstTrain(_clock.NowNanoseconds, burstNanoseconds, bursts, winner.Bytes);
         _train = new ActiveTrain(winner, schedule, afterTrainBytes);
         _channels[winner.Channel].Tell(new BusGranted(winner.Channel, winner.Bytes, burstNanoseconds) { Bursts = bursts });
         StartBusTimer(schedule.EndOf(bursts) - schedule.Start, orderAsOf: schedule.EndOf(bursts - 1));
@@ -47,7 +49,7 @@ public sealed partial class ControllerArbiterActor
     {
         var train = EndTrain(bursts);
         StopBusTimer();
-        long now = Context.Clock.NowNanoseconds;
+        long now = _clock.NowNanoseconds;
         StartBusTimer(train.Schedule.EndOf(bursts) - now, orderAsOf: train.Schedule.EndOf(bursts - 1));
         if (byChannel) return;
         bool kept = KeepNextRequest(train, bursts);

@@ -1,6 +1,8 @@
-using DmaActors.Actors.Devices;
+using Akka.Actor;
+using Akka.Event;
+using DmaActors.Actors.Channels;
 using DmaActors.Runtime;
-using Microsoft.Extensions.Logging;
+using DmaActors.Runtime.Time;
 
 namespace DmaActors.Actors.Arbitration;
 
@@ -18,8 +20,10 @@ namespace DmaActors.Actors.Arbitration;
 /// A request arriving while the bus is busy waits for the next boundary; a channel that wants
 /// back-to-back bursts re-requests as soon as it has moved its data, which is before the
 /// boundary in virtual time, so it competes for the very next grant.
+/// Every message it handles is registered in the constructor; handing physical channels to
+/// virtual ones is in the .Assignment partial, DRQ routing in .RequestLines, coalesced bursts in .Trains.
 /// </remarks>
-public sealed partial class ControllerArbiterActor : Actor
+public sealed partial class ControllerArbiterActor : ReceiveActor
 {
     /// <summary>Posts the bus-free tick to the arbiter; static, so starting the bus timer allocates no closure.</summary>
     private static readonly Action<object?> PostBusFree = static state => ((IActorRef)state!).Tell(BusFree.Instance);
@@ -32,8 +36,12 @@ public sealed partial class ControllerArbiterActor : Actor
     private readonly List<BusRequestView> _pending = [];
     private long _arrivals;
 
+    private readonly SimulatedWorld _world;
+    private readonly IClock _clock;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+
     /// <summary>One timer for the end of the current grant, started again for every grant (no allocation per burst).</summary>
-    private Runtime.Time.IClockTimer? _busTimer;
+    private IClockTimer? _busTimer;
     private bool _busTimerArmed;
 
     /// <summary>The last single-burst grant sent to each channel: re-sent while its size and duration stay the same.</summary>
@@ -51,26 +59,33 @@ public sealed partial class ControllerArbiterActor : Actor
     {
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings with { Bus = settings.Bus.Validated() };
+        _world = Context.System.Simulation();
+        _clock = _world.Clock;
+        // Controller
         Receive<AttachPhysicalChannels>(OnAttach);
+        Receive<AssignEventQueue>(OnAssignEventQueue);
+        Receive<GetArbiterStats>(_ => Sender.Tell(Stats()));
+        // Physical channels: the bus
         Receive<RequestBus>(OnRequestBus);
         Receive<WithdrawBusRequest>(w => SetRequest(w.Channel, 0));
         Receive<DeclineGrant>(OnDeclineGrant);
-        Receive<BusFree>(OnBusFree);
         Receive<StopBusTrain>(OnStopTrain);
-        Receive<SetEventQueue>(q =>
-        {
-            // A bad queue number is a board-description error: reported, and the arbiter carries on.
-            if (_settings.Policy is EventQueuePolicy queues && !queues.TrySetQueue(q.Channel, q.Queue))
-                Context.Log.LogError("Channel {Channel} asked for event queue {Queue}, but there are queues 0..{Last}", q.Channel, q.Queue, queues.QueueCount - 1);
-        });
-        Receive<QueryArbiterStats>(_ => Sender.Tell(Stats()));
-        ReceiveAssignment();
-        ReceiveRequestLines();
+        Receive<BusFree>(OnBusFree);
+        // Virtual channels: physical channels
+        Receive<RequestPhysicalChannel>(r => Enqueue(r.VirtualChannel, r.Index));
+        Receive<CancelPhysicalChannelRequest>(c => _waiting.Remove(c.VirtualChannel));
+        Receive<ReleasePhysicalChannel>(OnRelease);
+        // Devices and physical channels: request lines
+        Receive<ConnectDevice>(c => _deviceOnLine[c.Line] = c.Device);
+        Receive<BindRequestLine>(OnBind);
+        Receive<UnbindRequestLine>(OnUnbind);
+        Receive<FlushAcknowledged>(OnFlushAcknowledged);
+        Receive<DrqRaised>(OnDrq);
     }
 
     private bool BusBusy => _grantedChannel >= 0;
 
-    private Runtime.Time.IClockTimer BusTimer => _busTimer ??= Context.Clock.CreateTimer(PostBusFree, Self);
+    private IClockTimer BusTimer => _busTimer ??= _clock.CreateTimer(PostBusFree, Self);
 
     private void OnAttach(AttachPhysicalChannels attach)
     {
@@ -82,11 +97,18 @@ public sealed partial class ControllerArbiterActor : Actor
         InitialiseAssignment(_channels.Length);
     }
 
+    private void OnAssignEventQueue(AssignEventQueue assign)
+    {
+        // A bad queue number is a board-description error: reported, and the arbiter carries on.
+        if (_settings.Policy is EventQueuePolicy queues && !queues.TrySetQueue(assign.Channel, assign.Queue))
+            _log.Error("Channel {0} asked for event queue {1}, but there are queues 0..{2}", assign.Channel, assign.Queue, queues.QueueCount - 1);
+    }
+
     private void OnRequestBus(RequestBus request)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.Bytes, nameof(request));
         // Someone else wants the bus: a running train ends at the next burst boundary.
-        if (_train is { } train && train.Channel != request.Channel) CutTrain(train.Schedule.StartedBy(Context.Clock), byChannel: false);
+        if (_train is { } train && train.Channel != request.Channel) CutTrain(train.Schedule.StartedBy(_clock), byChannel: false);
         SetRequest(request.Channel, request.Bytes, request.Train);
         if (!BusBusy) GrantNext();
     }
@@ -162,7 +184,7 @@ public sealed partial class ControllerArbiterActor : Actor
     /// <summary>Arms the bus-free tick; straight on the clock rather than a keyed actor timer, since one per burst is the hottest timer path of the simulation.</summary>
     private void StartBusTimer(long delay, long? orderAsOf)
     {
-        BusTimer.Start(Runtime.Time.Duration.FromNanoseconds(delay), orderAsOf);
+        BusTimer.Start(Duration.FromNanoseconds(delay), orderAsOf);
         _busTimerArmed = true;
     }
 
@@ -182,7 +204,7 @@ public sealed partial class ControllerArbiterActor : Actor
         _requests[channel] = bytes > 0 ? (bytes, _arrivals++, train) : default;
     }
 
-    private ArbiterStats Stats()
+    private ArbiterStatsReply Stats()
     {
         var bytes = (long[])_bytesGranted.Clone();
         var grants = (long[])_grantsMade.Clone();
@@ -190,8 +212,8 @@ public sealed partial class ControllerArbiterActor : Actor
         if (_train is { } train)
         {
             // The train's bursts granted by now, as per-burst arbitration would have counted them.
-            AddBursts(bytes, grants, ref busy, train.Channel, train.Schedule.BurstBytes, train.Schedule.BurstNanoseconds, train.Schedule.StartedBy(Context.Clock));
+            AddBursts(bytes, grants, ref busy, train.Channel, train.Schedule.BurstBytes, train.Schedule.BurstNanoseconds, train.Schedule.StartedBy(_clock));
         }
-        return new ArbiterStats(bytes, grants, busy);
+        return new ArbiterStatsReply(bytes, grants, busy);
     }
 }

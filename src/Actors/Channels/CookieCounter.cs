@@ -6,17 +6,14 @@ namespace DmaActors.Actors.Channels;
 /// submit takes the next one, wrapping from <see cref="int.MaxValue"/> to 1 (<c>dma_cookie_assign</c>).
 /// </summary>
 /// <remarks>
-/// Cookies may be handed out ahead of the channel seeing the submit (<see cref="Reserve"/>, by a
-/// <see cref="VirtualChannelSubmitter"/> on the client's thread); <see cref="LastUsed"/> is the
-/// channel's own view, moved when it takes the submit in (<see cref="Submitted"/>), so tx_status
-/// never reports a cookie the channel does not know yet.
+/// The channel's own view: cookies are handed out ahead of it, on the client's thread, by its
+/// <see cref="VirtualChannelPort"/> (<see cref="Next"/>); <see cref="LastUsed"/> moves when the
+/// channel takes the submit in (<see cref="Submitted"/>). Written by the channel actor only.
 /// </remarks>
 public sealed class CookieCounter
 {
     /// <summary>DMA_MIN_COOKIE.</summary>
     public const int MinCookie = 1;
-
-    private int _reserved = MinCookie;
 
     /// <summary>The last cookie of a submit the channel has taken in (<c>chan->cookie</c>).</summary>
     public int LastUsed { get; private set; } = MinCookie;
@@ -24,24 +21,19 @@ public sealed class CookieCounter
     /// <summary>The last cookie completed (<c>chan->completed_cookie</c>).</summary>
     public int LastCompleted { get; private set; } = MinCookie;
 
-    /// <summary>Hands out the next cookie and takes its submit in at once (P-11).</summary>
+    /// <summary>Hands out the cookie after <see cref="LastUsed"/> and takes its submit in at once (P-11).</summary>
     public int Assign()
     {
-        int next = Reserve();
+        int next = Next(LastUsed);
         Submitted(next);
         return next;
     }
 
-    /// <summary>Hands out the next cookie for a submit the channel will take in later (P-11); thread-safe.</summary>
-    public int Reserve()
+    /// <summary>The cookie after <paramref name="current"/> (P-11): one more, wrapping from <see cref="int.MaxValue"/> to <see cref="MinCookie"/>.</summary>
+    public static int Next(int current)
     {
-        while (true)
-        {
-            int current = Volatile.Read(ref _reserved);
-            int next = unchecked(current + 1);
-            if (next < MinCookie) next = MinCookie;
-            if (Interlocked.CompareExchange(ref _reserved, next, current) == current) return next;
-        }
+        int next = unchecked(current + 1);
+        return next < MinCookie ? MinCookie : next;
     }
 
     /// <summary>The channel has taken in the submit of <paramref name="cookie"/>.</summary>
@@ -66,7 +58,6 @@ public sealed class CookieCounter
     /// <summary>Sets both counters (tests of wrap-around start near <see cref="int.MaxValue"/>).</summary>
     internal void Reset(int lastUsed, int lastCompleted)
     {
-        Volatile.Write(ref _reserved, lastUsed);
         LastUsed = lastUsed;
         LastCompleted = lastCompleted;
     }

@@ -65,6 +65,15 @@ public sealed class DescriptorRun
         return train.SegmentIndex + (offset >= Spec.Segments[train.SegmentIndex].Length ? 1 : 0);
     }
 
+    /// <summary>Residue at segment granularity by now on <paramref name="clock"/>: the bytes of the segments not wholly moved.</summary>
+    public long SegmentResidueAt(IClock clock)
+    {
+        int done = SegmentsDoneAt(clock);
+        long moved = 0;
+        for (int i = 0; i < done && i < Spec.Segments.Count; i++) moved += Spec.Segments[i].Length;
+        return Spec.TotalBytes - moved;
+    }
+
     /// <summary>Marks a train as started from the current position (published for readers of <see cref="BytesMovedAt"/>).</summary>
     internal void BeginTrain(BurstTrain schedule) =>
         Volatile.Write(ref _train, new TrainPosition(schedule, BytesMoved, SegmentIndex, SegmentOffset));

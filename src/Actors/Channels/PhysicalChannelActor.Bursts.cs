@@ -1,7 +1,8 @@
+using Akka.Actor;
+using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Memory;
 using DmaActors.Actors.Transfers;
-using DmaActors.Runtime;
 
 namespace DmaActors.Actors.Channels;
 

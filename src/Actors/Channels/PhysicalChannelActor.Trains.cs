@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Bus;
 using DmaActors.Actors.Memory;
@@ -37,11 +38,11 @@ public sealed partial class PhysicalChannelActor
     private void BeginTrain(BusGranted grant)
     {
         var run = _run!;
-        var schedule = new BurstTrain(Context.Clock.NowNanoseconds, grant.DurationNanoseconds, grant.Bursts, grant.Bytes);
+        var schedule = new BurstTrain(_clock.NowNanoseconds, grant.DurationNanoseconds, grant.Bursts, grant.Bytes);
         var segment = run.CurrentSegment;
         ulong offset = (ulong)run.SegmentOffset;
         byte? fill = run.Spec.Kind == TransferKind.Memset ? (byte)segment.Source : null;
-        _deferred = new DeferredTransfer(_memory, schedule, Context.Clock, segment.Source + offset, segment.Destination + offset, fill);
+        _deferred = new DeferredTransfer(_memory, schedule, _clock, segment.Source + offset, segment.Destination + offset, fill);
         _memory.DeferredWrites!.Add(_deferred);
         run.BeginTrain(schedule);
     }
@@ -61,7 +62,7 @@ public sealed partial class PhysicalChannelActor
     private void StopTrain()
     {
         if (_deferred?.Schedule is not { } train) return;
-        int bursts = train.StartedBy(Context.Clock);
+        int bursts = train.StartedBy(_clock);
         SettleTrain(train, bursts);
         _arbiter.Tell(new StopBusTrain(_index, bursts));
         FinishAfterTrain(train, bursts, mayFinishNow: false);
@@ -72,7 +73,7 @@ public sealed partial class PhysicalChannelActor
     {
         if (_failure == TransferResult.NoError && !_run!.DataComplete) return false;
         Withdraw();
-        BeginFinishing(train.EndOf(bursts) - Context.Clock.NowNanoseconds, mayFinishNow);
+        BeginFinishing(train.EndOf(bursts) - _clock.NowNanoseconds, mayFinishNow);
         return true;
     }
 

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Faults;
@@ -19,12 +20,15 @@ namespace DmaActors.Actors.Channels;
 /// burst's end) → idle. Paused: running without requesting. Pause, abort and preemption take
 /// effect at a burst boundary: a burst either moved whole (before the message) or not at all.
 /// A crash reports the active descriptor as aborted (PreRestart) and the channel carries on
-/// with the next one; see <see cref="PreRestart"/>.
+/// with the next one; see <see cref="PreRestart"/>. Every message it handles is registered in the
+/// constructor; moving a granted burst's data is in the .Bursts partial, coalesced trains in .Trains.
 /// </remarks>
-public sealed partial class PhysicalChannelActor : Actor
+public sealed partial class PhysicalChannelActor : ReceiveActor
 {
-    private const string FinishTimer = "finish";
+    /// <summary>Posts the end of the last burst's cycles to the channel; static, so arming it allocates no closure.</summary>
+    private static readonly Action<object?> PostFinish = static state => ((FinishNow)state!).Channel.Tell(state);
 
+    private readonly IClock _clock;
     private readonly int _index;
     private readonly IActorRef _arbiter;
     private readonly IDmaMemory _memory;
@@ -48,6 +52,10 @@ public sealed partial class PhysicalChannelActor : Actor
     /// <summary>The generation of this channel's binding of its request line; -1 until the arbiter confirms it.</summary>
     private long _lineGeneration = -1;
 
+    /// <summary>The descriptor's end timer (nanoseconds: a burst ends between Akka's 100 ns ticks), and the tick it will post.</summary>
+    private IClockTimer? _finishTimer;
+    private FinishNow? _finishTick;
+
     /// <summary>Creates physical channel <paramref name="index"/> of a controller.</summary>
     public PhysicalChannelActor(int index, IActorRef arbiter, IDmaMemory memory, FaultPlan? faults)
     {
@@ -55,19 +63,27 @@ public sealed partial class PhysicalChannelActor : Actor
         _arbiter = arbiter;
         _memory = memory;
         _faults = faults;
+        _clock = Context.System.Simulation().Clock;
+        // Virtual channel
         Receive<StartDescriptor>(OnStart);
-        Receive<DrqRaised>(OnDrq);
+        Receive<PauseTransfer>(_ => OnPause());
+        Receive<ResumeTransfer>(_ => OnResume());
+        Receive<AbortTransfer>(_ => OnAbort());
+        // Arbiter
+        Receive<BusGranted>(OnGranted);
+        Receive<BusTrainEnded>(OnTrainEnded);
         Receive<LineBound>(b =>
         {
             if (_run?.Spec.RequestLine == b.Line) _lineGeneration = b.Generation;
         });
-        Receive<BusGranted>(OnGranted);
-        Receive<BusTrainEnded>(OnTrainEnded);
-        Receive<FinishNow>(_ => Finish());
-        Receive<PauseTransfer>(_ => OnPause());
-        Receive<ResumeTransfer>(_ => OnResume());
-        Receive<AbortTransfer>(_ => OnAbort());
         Receive<PreemptTransfer>(_ => OnPreempt());
+        // Devices, routed by the arbiter
+        Receive<DrqRaised>(OnDrq);
+        // Its own timer
+        Receive<FinishNow>(f =>
+        {
+            if (ReferenceEquals(f, _finishTick)) Finish();
+        });
     }
 
     private long RunId => _run?.DescriptorId ?? -1;
@@ -165,7 +181,15 @@ public sealed partial class PhysicalChannelActor : Actor
             Finish();
             return;
         }
-        Context.Timers.StartSingleTimer(FinishTimer, FinishNow.Instance, Duration.FromNanoseconds(Math.Max(0, wait)));
+        // A fresh tick per start: a tick of a cancelled start that is already on its way is told apart and ignored.
+        _finishTick = new FinishNow(Self);
+        _finishTimer = _clock.Schedule(Duration.FromNanoseconds(Math.Max(0, wait)), PostFinish, _finishTick);
+    }
+
+    private void CancelFinish()
+    {
+        _finishTimer?.Cancel();
+        _finishTick = null;
     }
 
     /// <summary>The last burst's cycles are over: report the descriptor and go idle.</summary>
@@ -181,13 +205,13 @@ public sealed partial class PhysicalChannelActor : Actor
     {
         _paused = true;
         Withdraw();
-        Sender.Tell(new TransferPaused(RunId, _run?.Residue ?? 0));
+        Sender.Tell(new PauseTransferReply(RunId, _run?.Residue ?? 0));
     }
 
     private void OnResume()
     {
         _paused = false;
-        Sender.Tell(new TransferResumed(RunId));
+        Sender.Tell(new ResumeTransferReply(RunId));
         RequestNext();
     }
 
@@ -196,9 +220,9 @@ public sealed partial class PhysicalChannelActor : Actor
         Withdraw();
         long id = RunId;
         long moved = _run?.BytesMoved ?? 0;
-        Context.Timers.Cancel(FinishTimer);
+        CancelFinish();
         Release();
-        Sender.Tell(new TransferAborted(id, moved));
+        Sender.Tell(new AbortTransferReply(id, moved));
     }
 
     private void Withdraw()
@@ -226,8 +250,9 @@ public sealed partial class PhysicalChannelActor : Actor
     /// what it had moved, gives up the bus and the request line, and the restarted instance
     /// starts idle, ready for the virtual channel's next descriptor.
     /// </summary>
-    protected override void PreRestart(Exception reason, object? message)
+    protected override void PreRestart(Exception reason, object message)
     {
+        CancelFinish();
         if (_run is { } run && _owner is not null)
         {
             Withdraw();
@@ -237,8 +262,6 @@ public sealed partial class PhysicalChannelActor : Actor
         base.PreRestart(reason, message);
     }
 
-    private sealed record FinishNow
-    {
-        public static readonly FinishNow Instance = new();
-    }
+    /// <summary>Timer: the descriptor's last burst's cycles are over.</summary>
+    private sealed record FinishNow(IActorRef Channel);
 }

@@ -1,11 +1,11 @@
+using Akka.Actor;
 using DmaActors.Actors.Arbitration;
-using DmaActors.Actors.Completion;
 
 namespace DmaActors.Actors.Channels;
 
-// Pause, resume, terminate: the commands that need the physical channel to confirm at a burst
-// boundary before the client is answered. The client waits in AwaitingHardware; the physical
-// channel answers in command order.
+// Pause, resume, terminate, synchronize: the commands that need the physical channel to confirm at
+// a burst boundary (or the completion actor to drain) before the client is answered. Clients wait
+// in AwaitingHardware; the physical channel answers in command order.
 public sealed partial class VirtualChannelActor
 {
     private bool HardwareRunning => _s.Active is not null && _s.ActiveRunning && _s.Physical is not null;
@@ -13,6 +13,7 @@ public sealed partial class VirtualChannelActor
     private void OnPause()
     {
         _s.Paused = true;
+        _s.Port.PublishPaused(true);
         if (HardwareRunning)
         {
             _s.AwaitingHardware.Enqueue((PauseChannel.Instance, Sender, 0));
@@ -21,7 +22,7 @@ public sealed partial class VirtualChannelActor
         }
         // Paused while waiting for a physical channel: leave the queue (V-19).
         CancelPhysicalRequest();
-        Sender.Tell(new ChannelPaused(_s.Active?.Run?.Residue ?? 0));
+        Answer(new PauseChannelReply(_s.Active?.Run?.Residue ?? 0));
     }
 
     private void OnResume()
@@ -32,22 +33,26 @@ public sealed partial class VirtualChannelActor
             return;
         }
         _s.Paused = false;
+        _s.Port.PublishPaused(false);
         if (HardwareRunning)
         {
             _s.AwaitingHardware.Enqueue((ResumeChannel.Instance, Sender, 0));
             _s.Physical!.Tell(ResumeTransfer.Instance);
             return;
         }
-        Sender.Tell(ChannelResumed.Instance);
+        Answer(ResumeChannelReply.Instance);
         NeedHardware();
     }
 
-    private void OnTerminateAll()
+    private void OnTerminate()
     {
-        // Callbacks queued before now, of completed descriptors too, must never run (V-12).
-        _s.Epoch.Advance();
+        // Callbacks queued before now, of completed descriptors too, must never run (V-12). The
+        // port started a new epoch when the client called; a terminate sent some other way needs
+        // one here, and one more costs nothing.
+        _s.Port.AdvanceEpoch();
         _s.PeriodCallbackPending = false;
         _s.Paused = false;
+        _s.Port.PublishPaused(false);
         CancelPhysicalRequest();
         int dropped = DropList(_s.Issued) + DropList(_s.Submitted) + DropList(_s.Allocated);
         long moved = 0;
@@ -57,11 +62,12 @@ public sealed partial class VirtualChannelActor
             active.State = DescriptorState.Terminated;
             _s.Terminated.Add(active);
             _s.Active = null;
+            _s.Port.PublishIdle();
             dropped++;
             if (_s.ActiveRunning && _s.Physical is not null)
             {
                 _s.ActiveRunning = false;
-                _s.AwaitingHardware.Enqueue((TerminateAll.Instance, Sender, dropped));
+                _s.AwaitingHardware.Enqueue((TerminateChannel.Instance, Sender, dropped));
                 _s.Physical.Tell(AbortTransfer.Instance);
                 return;
             }
@@ -69,7 +75,14 @@ public sealed partial class VirtualChannelActor
         }
         if (_s.Physical is not null) ReleasePhysical(wantsMore: false);
         // Preempted or waiting: nothing on the hardware to stop, but it had moved data.
-        Sender.Tell(new AllTerminated(dropped, moved));
+        Answer(new TerminateChannelReply(dropped, moved));
+    }
+
+    private void OnSynchronize()
+    {
+        // vchan_synchronize: once the tasklet has drained, no callback of a terminated descriptor can run.
+        _s.AwaitingDrain.Enqueue(Sender);
+        _s.Completion.Tell(Completion.DrainCallbacks.Instance);
     }
 
     /// <summary>Frees every descriptor of <paramref name="list"/>; reusable ones go back to the allocated list (V-13).</summary>
@@ -106,14 +119,14 @@ public sealed partial class VirtualChannelActor
         switch (waiting.Command)
         {
             case PauseChannel:
-                waiting.Client.Tell(new ChannelPaused(residue));
+                Answer(waiting.Client, new PauseChannelReply(residue));
                 break;
             case ResumeChannel:
-                waiting.Client.Tell(ChannelResumed.Instance);
+                Answer(waiting.Client, ResumeChannelReply.Instance);
                 break;
-            case TerminateAll:
+            case TerminateChannel:
                 if (_s.Physical is not null) ReleasePhysical(wantsMore: _s.Issued.Count > 0);
-                waiting.Client.Tell(new AllTerminated(waiting.Dropped, bytesMoved));
+                Answer(waiting.Client, new TerminateChannelReply(waiting.Dropped, bytesMoved));
                 break;
         }
     }
@@ -126,7 +139,7 @@ public sealed partial class VirtualChannelActor
             else Free(descriptor);
         }
         _s.Terminated.Clear();
-        if (_s.AwaitingDrain.TryDequeue(out var client)) client.Tell(ChannelSynchronized.Instance);
+        if (_s.AwaitingDrain.TryDequeue(out var client)) Answer(client, SynchronizeChannelReply.Instance);
     }
 
     private void Free(Descriptor descriptor)
@@ -143,5 +156,13 @@ public sealed partial class VirtualChannelActor
         descriptor.Run = null;
         descriptor.Cookie = 0;
         _s.Allocated.AddFirst(descriptor);
+    }
+
+    /// <summary>Answers the current command's sender, unless nobody waits (a post).</summary>
+    private void Answer(object reply) => Answer(Sender, reply);
+
+    private static void Answer(IActorRef client, object reply)
+    {
+        if (!client.IsNobody()) client.Tell(reply);
     }
 }

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Completion;
 using DmaActors.Actors.Transfers;
@@ -10,22 +11,6 @@ namespace DmaActors.Actors.Channels;
 // longest (time-division multiplexing) or straight back to this channel.
 public sealed partial class VirtualChannelActor
 {
-    private const int FailuresKept = 1024;
-
-    private void ReceiveHardware()
-    {
-        Receive<PhysicalChannelAssigned>(OnAssigned);
-        Receive<PhysicalChannelUnavailable>(u => Context.Log.LogUnavailable(_s.Name, u.Reason));
-        Receive<DescriptorFinished>(OnFinished);
-        Receive<PeriodElapsed>(OnPeriodElapsed);
-        Receive<PeriodCallbackRan>(_ => _s.PeriodCallbackPending = false);
-        Receive<TransferPreempted>(OnPreempted);
-        Receive<TransferPaused>(p => OnHardwareConfirmed(0, p.Residue));
-        Receive<TransferResumed>(_ => OnHardwareConfirmed(0, 0));
-        Receive<TransferAborted>(a => OnHardwareConfirmed(a.BytesMoved, 0));
-        Receive<CallbacksDrained>(_ => OnCallbacksDrained());
-    }
-
     /// <summary>Asks for a physical channel, or starts the next descriptor on the one held.</summary>
     private void NeedHardware()
     {
@@ -76,6 +61,7 @@ public sealed partial class VirtualChannelActor
             descriptor.Run = new DescriptorRun(descriptor.Id, descriptor.Cookie, descriptor.Spec);
             _s.Active = descriptor;
             _s.ActiveRunning = true;
+            _s.Port.PublishStarted(descriptor.Cookie, descriptor.Run);
             _s.Physical!.Tell(new StartDescriptor(descriptor.Run));
             return;
         }
@@ -97,10 +83,10 @@ public sealed partial class VirtualChannelActor
         _s.Active = null;
         _s.ActiveRunning = false;
         _s.Cookies.Complete(descriptor.Cookie);
+        _s.Port.PublishCompleted(descriptor.Cookie, finished.Outcome.Result);
         _s.CompletedCount++;
-        if (finished.Outcome.Result != TransferResult.NoError) RecordFailure(descriptor.Cookie, finished.Outcome.Result);
         descriptor.State = DescriptorState.Completed;
-        _s.Completion.Tell(new CallbackDue(descriptor.Cookie, finished.Outcome, descriptor.Options.Callback, _s.Epoch.Current));
+        _s.Completion.Tell(new RunCallback(descriptor.Cookie, finished.Outcome, descriptor.Options.Callback, _s.Port.Epoch));
         if (descriptor.Reusable) ReturnToAllocated(descriptor);
         else Free(descriptor);
         if (_s.Physical is not null) ReleasePhysical(wantsMore: _s.Issued.Count > 0 && !_s.Paused);
@@ -112,7 +98,7 @@ public sealed partial class VirtualChannelActor
         // Periods that pass before the tasklet runs collapse into one callback (V-8).
         if (_s.PeriodCallbackPending) return;
         _s.PeriodCallbackPending = true;
-        _s.Completion.Tell(new PeriodCallbackDue(descriptor.Cookie, callback, _s.Epoch.Current));
+        _s.Completion.Tell(new RunPeriodCallback(descriptor.Cookie, callback, _s.Port.Epoch));
     }
 
     private void OnPreempted(TransferPreempted preempted)
@@ -120,11 +106,5 @@ public sealed partial class VirtualChannelActor
         if (_s.Active?.Run != preempted.Run) return;
         _s.ActiveRunning = false;
         if (_s.Physical is not null) ReleasePhysical(wantsMore: !_s.Paused);
-    }
-
-    private void RecordFailure(int cookie, TransferResult result)
-    {
-        if (_s.Failures.Count >= FailuresKept) _s.Failures.Remove(_s.Failures.Keys.First());
-        _s.Failures[cookie] = result;
     }
 }

@@ -1,5 +1,5 @@
-using DmaActors.Actors.Arbitration;
-using DmaActors.Actors.Completion;
+using Akka.Actor;
+using Akka.Event;
 using DmaActors.Actors.Transfers;
 using DmaActors.Runtime;
 
@@ -8,56 +8,69 @@ namespace DmaActors.Actors.Channels;
 /// <summary>
 /// A virtual DMA channel (kernel twin: <c>struct virt_dma_chan</c>): the five descriptor lists,
 /// the cookies, and the protocol with the arbiter for a physical channel. Nothing starts before
-/// issue_pending. Client commands are here; hardware events in the .Hardware partial.
+/// issue_pending. Clients reach it through its <see cref="VirtualChannelPort"/>.
 /// </summary>
 /// <remarks>
 /// Lifecycle of a descriptor (contract section 2.6):
-///   Prepare → Prepared (allocated) --Submit--> Submitted (cookie) --IssuePending--> Issued
+///   Prepare → Prepared (allocated) --Submit--> Submitted (cookie) --IssueSubmitted--> Issued
 ///   --physical channel free--> Active --last burst over--> Completed (cookie completed, callback queued)
-///   Active --TerminateAll--> Terminated (no callback; freed at Synchronize)
-///   Prepared/Submitted/Issued --TerminateAll--> Freed (reusable ones back to Prepared)
-/// The state lives in <see cref="VirtualChannelState"/>, so a restart loses nothing.
+///   Active --TerminateChannel--> Terminated (no callback; freed at Synchronize)
+///   Prepared/Submitted/Issued --TerminateChannel--> Freed (reusable ones back to Prepared)
+/// Every message it handles is registered in the constructor below; client commands are handled
+/// here, pause/resume/terminate/synchronize in the .Control partial, the hardware's events in the
+/// .Hardware partial. The state lives in <see cref="VirtualChannelState"/>, so a restart loses nothing.
 /// </remarks>
-public sealed partial class VirtualChannelActor : Actor
+public sealed partial class VirtualChannelActor : ReceiveActor
 {
     private readonly VirtualChannelState _s;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
 
     internal VirtualChannelActor(VirtualChannelState state)
     {
         _s = state;
-        // Most channels of a large controller stay idle: their handlers are built when first used.
-        ReceiveLazily(ReceiveCommands);
-    }
-
-    private void ReceiveCommands()
-    {
+        // Clients
         Receive<PrepareDescriptor>(OnPrepare);
         Receive<SubmitDescriptor>(OnSubmit);
         Receive<SubmitNewDescriptor>(OnSubmitNew);
-        Receive<IssuePending>(OnIssuePending);
-        Receive<QueryTxStatus>(OnTxStatus);
+        Receive<IssueSubmitted>(_ => OnIssueSubmitted());
+        Receive<GetTxStatus>(q => Sender.Tell(_s.Port.Status(q.Cookie)));
         Receive<PauseChannel>(_ => OnPause());
         Receive<ResumeChannel>(_ => OnResume());
-        Receive<TerminateAll>(_ => OnTerminateAll());
+        Receive<TerminateChannel>(_ => OnTerminate());
         Receive<SynchronizeChannel>(_ => OnSynchronize());
         Receive<FreeDescriptor>(OnFree);
-        Receive<QueryChannelState>(_ => Sender.Tell(Report()));
-        ReceiveHardware();
+        Receive<GetChannelState>(_ => Sender.Tell(Report()));
+        // Arbiter
+        Receive<PhysicalChannelAssigned>(OnAssigned);
+        Receive<PhysicalChannelUnavailable>(u => _log.Error("{0}: no physical channel can be had: {1}", _s.Name, u.Reason));
+        // Physical channel
+        Receive<DescriptorFinished>(OnFinished);
+        Receive<PeriodElapsed>(OnPeriodElapsed);
+        Receive<TransferPreempted>(OnPreempted);
+        Receive<PauseTransferReply>(p => OnHardwareConfirmed(0, p.Residue));
+        Receive<ResumeTransferReply>(_ => OnHardwareConfirmed(0, 0));
+        Receive<AbortTransferReply>(a => OnHardwareConfirmed(a.BytesMoved, 0));
+        // Completion actor
+        Receive<PeriodCallbackRan>(_ => _s.PeriodCallbackPending = false);
+        Receive<Completion.DrainCallbacksReply>(_ => OnCallbacksDrained());
     }
 
     /// <summary>Props for a virtual channel whose state survives restarts.</summary>
-    internal static Props PropsFor(VirtualChannelState state) => Props.Create(() => new VirtualChannelActor(state));
+    internal static Props PropsFor(VirtualChannelState state) => FactoryProps.Of(() => new VirtualChannelActor(state));
+
+    /// <summary>Whether the current command came from somebody who waits for an answer (the port's posts do not).</summary>
+    private bool Answered => !Sender.IsNobody();
 
     private void OnPrepare(PrepareDescriptor prepare)
     {
-        var descriptor = Allocate(prepare.Spec, prepare.Options);
+        var descriptor = Allocate(prepare.DescriptorId, prepare.Spec, prepare.Options);
         _s.Allocated.AddLast(descriptor);
-        Sender.Tell(new DescriptorPrepared(descriptor.Id));
+        if (Answered) Sender.Tell(new PrepareDescriptorReply(descriptor.Id));
     }
 
-    private Descriptor Allocate(TransferSpec spec, DescriptorOptions options)
+    private Descriptor Allocate(long id, TransferSpec spec, DescriptorOptions options)
     {
-        var descriptor = new Descriptor(_s.NextId++, spec, options);
+        var descriptor = new Descriptor(id, spec, options);
         _s.ById.Add(descriptor.Id, descriptor);
         return descriptor;
     }
@@ -76,17 +89,17 @@ public sealed partial class VirtualChannelActor : Actor
         if (!_s.ById.TryGetValue(submit.DescriptorId, out var descriptor) || descriptor.State != DescriptorState.Prepared)
         {
             string where = descriptor is null ? "unknown (freed, or never prepared on this channel)" : descriptor.State.ToString().ToLowerInvariant();
-            Reject("EINVAL", $"{_s.Name}: descriptor {submit.DescriptorId} cannot be submitted: it is {where}. A descriptor is submitted once, after prep and before issue_pending (contract V-4, C-rules on submit).");
+            Reject("EINVAL", $"{_s.Name}: descriptor {submit.DescriptorId} cannot be submitted: it is {where}. A descriptor is submitted once, after prep and before issue_pending (contract V-4, C-40).");
             return;
         }
         _s.Allocated.Remove(descriptor);
-        QueueSubmitted(descriptor, _s.Cookies.Reserve());
-        Sender.Tell(new DescriptorSubmitted(descriptor.Id, descriptor.Cookie));
+        QueueSubmitted(descriptor, submit.Cookie);
+        if (Answered) Sender.Tell(new SubmitDescriptorReply(descriptor.Id, descriptor.Cookie));
     }
 
-    private void OnSubmitNew(SubmitNewDescriptor submit) => QueueSubmitted(Allocate(submit.Spec, submit.Options), submit.Cookie);
+    private void OnSubmitNew(SubmitNewDescriptor submit) => QueueSubmitted(Allocate(_s.NextId++, submit.Spec, submit.Options), submit.Cookie);
 
-    private void OnIssuePending(IssuePending issue)
+    private void OnIssueSubmitted()
     {
         int moved = _s.Submitted.Count;
         while (_s.Submitted.First is { } node)
@@ -95,47 +108,8 @@ public sealed partial class VirtualChannelActor : Actor
             node.Value.State = DescriptorState.Issued;
             _s.Issued.AddLast(node.Value);
         }
-        if (issue.Reply) Sender.Tell(new PendingIssued(moved));
+        if (Answered) Sender.Tell(new IssueSubmittedReply(moved));
         NeedHardware();
-    }
-
-    private void OnTxStatus(QueryTxStatus query)
-    {
-        int last = _s.Cookies.LastCompleted, used = _s.Cookies.LastUsed;
-        if (_s.Cookies.IsComplete(query.Cookie))
-        {
-            var status = _s.Failures.ContainsKey(query.Cookie) ? DmaStatus.Error : DmaStatus.Complete;
-            Sender.Tell(new TxStatusReport(status, last, used, 0));
-            return;
-        }
-        Sender.Tell(new TxStatusReport(_s.Paused ? DmaStatus.Paused : DmaStatus.InProgress, last, used, Residue(query.Cookie)));
-    }
-
-    /// <summary>Residue of an incomplete cookie (P-14): full size while queued, the hardware's position while active, at the channel's granularity.</summary>
-    private long Residue(int cookie)
-    {
-        if (_s.Active is { } active && active.Cookie == cookie)
-        {
-            var run = active.Run!;
-            return _s.Granularity switch
-            {
-                ResidueGranularity.Burst => run.ResidueAt(Context.Clock),
-                ResidueGranularity.Segment => SegmentResidue(run, run.SegmentsDoneAt(Context.Clock)),
-                _ => run.Spec.TotalBytes,
-            };
-        }
-        foreach (var queued in _s.Issued.Concat(_s.Submitted))
-        {
-            if (queued.Cookie == cookie) return queued.Spec.TotalBytes;
-        }
-        return 0;
-    }
-
-    private static long SegmentResidue(DescriptorRun run, int segmentsDone)
-    {
-        long done = 0;
-        for (int i = 0; i < segmentsDone && i < run.Spec.Segments.Count; i++) done += run.Spec.Segments[i].Length;
-        return run.Spec.TotalBytes - done;
     }
 
     private void OnFree(FreeDescriptor free)
@@ -148,19 +122,17 @@ public sealed partial class VirtualChannelActor : Actor
         _s.Allocated.Remove(descriptor);
         _s.ById.Remove(descriptor.Id);
         descriptor.State = DescriptorState.Freed;
-        Sender.Tell(new DescriptorFreed(descriptor.Id));
+        if (Answered) Sender.Tell(new FreeDescriptorReply(descriptor.Id));
     }
 
-    private void OnSynchronize()
+    /// <summary>Refuses the current command: to its sender, or, for a post nobody waits on, to the log (the façade checks these before posting).</summary>
+    private void Reject(string errno, string reason)
     {
-        // vchan_synchronize: once the tasklet has drained, no callback of a terminated descriptor can run.
-        _s.AwaitingDrain.Enqueue(Sender);
-        _s.Completion.Tell(DrainCallbacks.Instance);
+        if (Answered) Sender.Tell(new CommandRejectedReply(errno, reason));
+        else _log.Error("{0} ({1})", reason, errno);
     }
 
-    private void Reject(string errno, string reason) => Sender.Tell(new CommandRejected(errno, reason));
-
-    private ChannelStateReport Report() => new(
+    private ChannelStateReply Report() => new(
         _s.Allocated.Count, _s.Submitted.Count, _s.Issued.Count, _s.CompletedCount, _s.Terminated.Count,
         _s.Active?.Id ?? -1, _s.PhysicalIndex, _s.Paused, _s.Cookies.LastUsed, _s.Cookies.LastCompleted);
 }

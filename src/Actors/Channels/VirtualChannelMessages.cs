@@ -1,72 +1,68 @@
+using DmaActors.Actors.Tracing;
 using DmaActors.Actors.Transfers;
 
 namespace DmaActors.Actors.Channels;
 
-// What a client (the dmaengine façade) asks a virtual channel, and the replies. Every command is
-// answered, with its reply or with CommandRejected naming the kernel errno and the rule broken.
+// Everything a virtual channel is told, and what it answers. Clients (the façade, through the
+// channel's VirtualChannelPort, or a test) send commands; a command sent with a sender is
+// answered with its ...Reply or with CommandRejectedReply naming the errno and the rule; one sent
+// without a sender (the port's submits and issues) is not answered. The hardware side (arbiter,
+// physical channel, completion actor) sends events and replies of its own protocols.
 
 /// <summary>A descriptor's client-side options.</summary>
 /// <param name="Flags">dma_ctrl_flags.</param>
-/// <param name="Callback">Completion (or, for cyclic, period) callback; run on the completion actor.</param>
+/// <param name="Callback">Completion (or, for cyclic, period) callback; run on the channel's completion actor.</param>
 public sealed record DescriptorOptions(TransferFlags Flags = TransferFlags.None, Action<TransferOutcome>? Callback = null);
 
-/// <summary>device_prep_*: allocate a descriptor for <see cref="Spec"/>. Reply: <see cref="DescriptorPrepared"/>.</summary>
+/// <summary>device_prep_* for a descriptor the client keeps (DMA_CTRL_REUSE): allocate it under <see cref="DescriptorId"/>. Reply: <see cref="PrepareDescriptorReply"/>.</summary>
+/// <param name="DescriptorId">The handle the sender chose (<see cref="VirtualChannelPort.Prepare"/>).</param>
 /// <param name="Spec">What to transfer.</param>
 /// <param name="Options">Flags and callback.</param>
-public sealed record PrepareDescriptor(TransferSpec Spec, DescriptorOptions Options);
+public sealed record PrepareDescriptor(long DescriptorId, TransferSpec Spec, DescriptorOptions Options);
 
 /// <summary>Reply: the descriptor is on the allocated list.</summary>
 /// <param name="DescriptorId">Its handle.</param>
-public sealed record DescriptorPrepared(long DescriptorId);
+public sealed record PrepareDescriptorReply(long DescriptorId);
 
-/// <summary>tx_submit: give the descriptor a cookie and queue it (nothing starts yet). Reply: <see cref="DescriptorSubmitted"/>.</summary>
-/// <param name="DescriptorId">Which descriptor.</param>
-public sealed record SubmitDescriptor(long DescriptorId);
-
-/// <summary>
-/// prep + tx_submit in one, with the cookie already assigned by <see cref="VirtualChannelSubmitter"/>
-/// (under the channel's submit lock, as <c>vchan_tx_submit</c> assigns it under <c>vc-&gt;lock</c>).
-/// No reply: allocating and queueing a descriptor cannot fail.
-/// </summary>
-/// <param name="Spec">What to transfer.</param>
-/// <param name="Options">Flags and callback.</param>
-/// <param name="Cookie">The cookie the submitter handed out for it.</param>
-public sealed record SubmitNewDescriptor(TransferSpec Spec, DescriptorOptions Options, int Cookie);
-
-/// <summary>Reply: the descriptor's cookie.</summary>
+/// <summary>tx_submit of a prepared descriptor under <see cref="Cookie"/> (assigned by the port); nothing starts yet. Reply: <see cref="SubmitDescriptorReply"/>.</summary>
 /// <param name="DescriptorId">Which descriptor.</param>
 /// <param name="Cookie">Its cookie.</param>
-public sealed record DescriptorSubmitted(long DescriptorId, int Cookie);
+public sealed record SubmitDescriptor(long DescriptorId, int Cookie);
 
-/// <summary>device_issue_pending: move submitted descriptors to the issued list and start the hardware if idle. Reply: <see cref="PendingIssued"/>, unless <see cref="Quiet"/>.</summary>
-public sealed record IssuePending
+/// <summary>Reply: the descriptor is on the submitted list under its cookie.</summary>
+/// <param name="DescriptorId">Which descriptor.</param>
+/// <param name="Cookie">Its cookie.</param>
+public sealed record SubmitDescriptorReply(long DescriptorId, int Cookie);
+
+/// <summary>prep + tx_submit in one, under the cookie the port handed out; never answered (allocating and queueing cannot fail).</summary>
+/// <param name="Spec">What to transfer.</param>
+/// <param name="Options">Flags and callback.</param>
+/// <param name="Cookie">Its cookie.</param>
+public sealed record SubmitNewDescriptor(TransferSpec Spec, DescriptorOptions Options, int Cookie);
+
+/// <summary>device_issue_pending: move submitted descriptors to the issued list and start the hardware if idle. Reply: <see cref="IssueSubmittedReply"/>.</summary>
+public sealed record IssueSubmitted
 {
-    /// <summary>The one that is answered.</summary>
-    public static readonly IssuePending Instance = new();
-
-    /// <summary>The one that is not (kernel: <c>dma_async_issue_pending()</c> returns nothing).</summary>
-    public static readonly IssuePending Quiet = new() { Reply = false };
-
-    /// <summary>Whether the sender wants <see cref="PendingIssued"/>.</summary>
-    public bool Reply { get; private init; } = true;
+    /// <summary>The one instance (answered when sent with a sender).</summary>
+    public static readonly IssueSubmitted Instance = new();
 }
 
 /// <summary>Reply: how many descriptors were moved to the issued list.</summary>
 /// <param name="Issued">Count.</param>
-public sealed record PendingIssued(int Issued);
+public sealed record IssueSubmittedReply(int Issued);
 
-/// <summary>device_tx_status. Reply: <see cref="TxStatusReport"/>.</summary>
+/// <summary>device_tx_status. Reply: <see cref="TxStatusReply"/>.</summary>
 /// <param name="Cookie">The cookie asked about.</param>
-public sealed record QueryTxStatus(int Cookie);
+public sealed record GetTxStatus(int Cookie);
 
-/// <summary>Reply: struct dma_tx_state plus the status.</summary>
+/// <summary>Reply: <c>struct dma_tx_state</c> plus the status.</summary>
 /// <param name="Status">Complete, in progress, paused or error.</param>
-/// <param name="LastCompleted">state->last.</param>
-/// <param name="LastUsed">state->used.</param>
+/// <param name="LastCompleted">state-&gt;last.</param>
+/// <param name="LastUsed">state-&gt;used.</param>
 /// <param name="Residue">Bytes left, at the channel's residue granularity.</param>
-public sealed record TxStatusReport(DmaStatus Status, int LastCompleted, int LastUsed, long Residue);
+public sealed record TxStatusReply(DmaStatus Status, int LastCompleted, int LastUsed, long Residue);
 
-/// <summary>device_pause. Reply: <see cref="ChannelPaused"/>.</summary>
+/// <summary>device_pause: stop at the next burst boundary. Reply: <see cref="PauseChannelReply"/> once the hardware has stopped.</summary>
 public sealed record PauseChannel
 {
     /// <summary>The one instance.</summary>
@@ -75,9 +71,9 @@ public sealed record PauseChannel
 
 /// <summary>Reply: paused at a burst boundary.</summary>
 /// <param name="Residue">Bytes of the active descriptor not yet moved (0 if none).</param>
-public sealed record ChannelPaused(long Residue);
+public sealed record PauseChannelReply(long Residue);
 
-/// <summary>device_resume. Reply: <see cref="ChannelResumed"/>, or rejected if the channel is not paused.</summary>
+/// <summary>device_resume. Reply: <see cref="ResumeChannelReply"/>, or rejected if the channel is not paused.</summary>
 public sealed record ResumeChannel
 {
     /// <summary>The one instance.</summary>
@@ -85,25 +81,26 @@ public sealed record ResumeChannel
 }
 
 /// <summary>Reply: resumed.</summary>
-public sealed record ChannelResumed
+public sealed record ResumeChannelReply
 {
     /// <summary>The one instance.</summary>
-    public static readonly ChannelResumed Instance = new();
+    public static readonly ResumeChannelReply Instance = new();
 }
 
-/// <summary>device_terminate_all: abort the active descriptor, drop every list, cancel pending callbacks. Reply: <see cref="AllTerminated"/>.</summary>
-public sealed record TerminateAll
+/// <summary>device_terminate_all: abort the active descriptor, drop every list. Reply: <see cref="TerminateChannelReply"/> once the hardware has stopped.</summary>
+/// <remarks>Callbacks are cancelled by the port's epoch, before this is even handled (V-12).</remarks>
+public sealed record TerminateChannel
 {
     /// <summary>The one instance.</summary>
-    public static readonly TerminateAll Instance = new();
+    public static readonly TerminateChannel Instance = new();
 }
 
 /// <summary>Reply: the hardware has stopped.</summary>
 /// <param name="Dropped">Descriptors dropped (active, issued, submitted, prepared).</param>
 /// <param name="BytesMovedByActive">What the aborted active descriptor had moved.</param>
-public sealed record AllTerminated(int Dropped, long BytesMovedByActive);
+public sealed record TerminateChannelReply(int Dropped, long BytesMovedByActive);
 
-/// <summary>device_synchronize: wait until no callback of a terminated descriptor can run, then free them. Reply: <see cref="ChannelSynchronized"/>.</summary>
+/// <summary>device_synchronize: wait until no callback of a terminated descriptor can run, then free them. Reply: <see cref="SynchronizeChannelReply"/>.</summary>
 public sealed record SynchronizeChannel
 {
     /// <summary>The one instance.</summary>
@@ -111,28 +108,28 @@ public sealed record SynchronizeChannel
 }
 
 /// <summary>Reply: synchronized.</summary>
-public sealed record ChannelSynchronized
+public sealed record SynchronizeChannelReply
 {
     /// <summary>The one instance.</summary>
-    public static readonly ChannelSynchronized Instance = new();
+    public static readonly SynchronizeChannelReply Instance = new();
 }
 
-/// <summary>dmaengine_desc_free: free a reusable descriptor that is not in flight. Reply: <see cref="DescriptorFreed"/>.</summary>
+/// <summary>dmaengine_desc_free: free a reusable descriptor that is not in flight. Reply: <see cref="FreeDescriptorReply"/>.</summary>
 /// <param name="DescriptorId">Which descriptor.</param>
 public sealed record FreeDescriptor(long DescriptorId);
 
 /// <summary>Reply: freed.</summary>
 /// <param name="DescriptorId">Which descriptor.</param>
-public sealed record DescriptorFreed(long DescriptorId);
+public sealed record FreeDescriptorReply(long DescriptorId);
 
-/// <summary>Asks for a <see cref="ChannelStateReport"/>.</summary>
-public sealed record QueryChannelState
+/// <summary>Asks for the virt-dma lists and counters. Reply: <see cref="ChannelStateReply"/>.</summary>
+public sealed record GetChannelState
 {
     /// <summary>The one instance.</summary>
-    public static readonly QueryChannelState Instance = new();
+    public static readonly GetChannelState Instance = new();
 }
 
-/// <summary>The virt-dma lists and counters of a channel.</summary>
+/// <summary>Reply: the virt-dma lists and counters of a channel.</summary>
 /// <param name="Allocated">desc_allocated count.</param>
 /// <param name="Submitted">desc_submitted count.</param>
 /// <param name="Issued">desc_issued count.</param>
@@ -141,11 +138,56 @@ public sealed record QueryChannelState
 /// <param name="ActiveDescriptor">The running descriptor, or -1.</param>
 /// <param name="PhysicalChannel">The physical channel held, or -1.</param>
 /// <param name="Paused">Whether paused.</param>
-/// <param name="LastUsed">chan->cookie.</param>
-/// <param name="LastCompleted">chan->completed_cookie.</param>
-public sealed record ChannelStateReport(int Allocated, int Submitted, int Issued, long Completed, int Terminated, long ActiveDescriptor, int PhysicalChannel, bool Paused, int LastUsed, int LastCompleted);
+/// <param name="LastUsed">The last cookie the channel has taken in.</param>
+/// <param name="LastCompleted">chan-&gt;completed_cookie.</param>
+public sealed record ChannelStateReply(int Allocated, int Submitted, int Issued, long Completed, int Terminated, long ActiveDescriptor, int PhysicalChannel, bool Paused, int LastUsed, int LastCompleted);
 
 /// <summary>Reply to a command the channel refuses, with the errno the kernel would return and the rule broken.</summary>
 /// <param name="Errno">EINVAL, EBUSY, ENOSYS, EPERM...</param>
 /// <param name="Reason">What was wrong and how to fix the call.</param>
-public sealed record CommandRejected(string Errno, string Reason);
+public sealed record CommandRejectedReply(string Errno, string Reason);
+
+/// <summary>Arbiter → virtual channel: physical channel <see cref="Channel"/> is yours (answers <c>RequestPhysicalChannel</c>, possibly much later).</summary>
+/// <param name="Channel">Its index.</param>
+/// <param name="PhysicalChannel">The physical channel actor.</param>
+public sealed record PhysicalChannelAssigned(int Channel, Akka.Actor.IActorRef PhysicalChannel) : IHardwareEvent
+{
+    /// <inheritdoc/>
+    public string Describe() => $"assign ch{Channel}";
+}
+
+/// <summary>Arbiter → virtual channel: no physical channel can ever be had (dedicated binding, all taken).</summary>
+/// <param name="Reason">Why.</param>
+public sealed record PhysicalChannelUnavailable(string Reason);
+
+/// <summary>Physical → virtual channel: the descriptor has ended (its last burst's cycles are over).</summary>
+/// <param name="DescriptorId">Which descriptor.</param>
+/// <param name="Outcome">Result and residue.</param>
+public sealed record DescriptorFinished(long DescriptorId, TransferOutcome Outcome) : IHardwareEvent
+{
+    /// <inheritdoc/>
+    public string Describe() => $"end desc{DescriptorId} {Outcome.Result} residue {Outcome.Residue}B";
+}
+
+/// <summary>Physical → virtual channel: a period of a cyclic descriptor has been moved.</summary>
+/// <param name="DescriptorId">Which descriptor.</param>
+public sealed record PeriodElapsed(long DescriptorId) : IHardwareEvent
+{
+    /// <inheritdoc/>
+    public string Describe() => $"period desc{DescriptorId}";
+}
+
+/// <summary>Physical → virtual channel: handed back mid-descriptor (quantum expired); resume it on any physical channel.</summary>
+/// <param name="Run">The descriptor's state, at a burst boundary.</param>
+public sealed record TransferPreempted(DescriptorRun Run) : IHardwareEvent
+{
+    /// <inheritdoc/>
+    public string Describe() => $"preempt desc{Run.DescriptorId} at {Run.BytesMoved}B";
+}
+
+/// <summary>Completion → virtual channel: the pending period callback has run (the next period may queue another).</summary>
+public sealed record PeriodCallbackRan
+{
+    /// <summary>The one instance.</summary>
+    public static readonly PeriodCallbackRan Instance = new();
+}

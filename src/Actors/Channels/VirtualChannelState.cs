@@ -1,27 +1,28 @@
-using DmaActors.Actors.Completion;
-using DmaActors.Actors.Transfers;
-using DmaActors.Runtime;
+using Akka.Actor;
 
 namespace DmaActors.Actors.Channels;
 
 /// <summary>
 /// Everything a virtual channel knows, kept outside the actor instance so that a restart after a
 /// crash continues with the same lists and cookies: no queued descriptor is lost (the Props
-/// factory hands the same state to the new instance).
+/// factory hands the same state to the new instance). Touched only by the channel's actor; what
+/// clients may read is published to <see cref="Port"/>.
 /// </summary>
-internal sealed class VirtualChannelState(int index, string name, IActorRef arbiter, IActorRef completion, CallbackEpoch epoch, ResidueGranularity granularity)
+internal sealed class VirtualChannelState(VirtualChannelPort port, IActorRef arbiter, IActorRef completion)
 {
-    /// <summary>The channel's number on its controller (a dedicated controller binds it to the physical channel of the same number).</summary>
-    public int Index { get; } = index;
+    /// <summary>The client side of the channel: cookies, the terminate epoch, the published status.</summary>
+    public VirtualChannelPort Port { get; } = port;
 
-    public string Name { get; } = name;
+    /// <summary>The channel's number on its controller (a dedicated controller binds it to the physical channel of the same number).</summary>
+    public int Index => Port.Index;
+
+    public string Name => Port.Name;
 
     public IActorRef Arbiter { get; } = arbiter;
 
     public IActorRef Completion { get; } = completion;
 
-    public ResidueGranularity Granularity { get; } = granularity;
-
+    /// <summary>The channel's own view of its cookies: the last one taken in, the last one completed.</summary>
     public CookieCounter Cookies { get; } = new();
 
     public Dictionary<long, Descriptor> ById { get; } = [];
@@ -34,9 +35,7 @@ internal sealed class VirtualChannelState(int index, string name, IActorRef arbi
 
     public List<Descriptor> Terminated { get; } = [];
 
-    /// <summary>Failed completions by cookie, so tx_status can answer DMA_ERROR for them.</summary>
-    public Dictionary<int, TransferResult> Failures { get; } = [];
-
+    /// <summary>Handles for descriptors prepared and submitted in one go (reusable ones get theirs from the port).</summary>
     public long NextId { get; set; } = 1;
 
     public long CompletedCount { get; set; }
@@ -53,9 +52,6 @@ internal sealed class VirtualChannelState(int index, string name, IActorRef arbi
     public bool WaitingForPhysical { get; set; }
 
     public bool Paused { get; set; }
-
-    /// <summary>Bumped by every terminate, shared with the completion actor: callbacks queued under an older epoch never run.</summary>
-    public CallbackEpoch Epoch { get; } = epoch;
 
     public bool PeriodCallbackPending { get; set; }
 

@@ -1,6 +1,7 @@
+using Akka.Actor;
+using Akka.Event;
+using DmaActors.Actors.Channels;
 using DmaActors.Actors.Transfers;
-using DmaActors.Runtime;
-using Microsoft.Extensions.Logging;
 
 namespace DmaActors.Actors.Completion;
 
@@ -10,66 +11,53 @@ namespace DmaActors.Actors.Completion;
 /// never inside the hardware path, so a slow callback costs the hardware nothing.
 /// </summary>
 /// <remarks>
-/// While a callback runs, <see cref="CurrentChannel"/> names the channel on this thread: the
-/// façade uses it to refuse calls the kernel forbids in a callback (terminate_sync, synchronize).
-/// A callback that throws is logged and published as <see cref="CallbackFailed"/>; the actor
-/// carries on, as a tasklet would after a driver bug it survived.
+/// While a callback runs, the channel's port knows which thread runs it
+/// (<see cref="VirtualChannelPort.IsInCallbackOnThisThread"/>): the façade refuses there the calls
+/// the kernel forbids in a callback (terminate_sync, synchronize). A callback queued under an
+/// older terminate epoch than the port's is dropped. A callback that throws is logged and
+/// published as <see cref="CallbackFailed"/>; the actor carries on, as a tasklet would after a
+/// driver bug it survived.
 /// </remarks>
-public sealed class CompletionActor : Actor
+public sealed class CompletionActor : ReceiveActor
 {
-    [ThreadStatic]
-    private static string? t_currentChannel;
+    private readonly VirtualChannelPort _port;
 
-    private readonly string _channel;
-    private readonly CallbackEpoch _epoch;
-
-    /// <summary>Creates the completion actor of channel <paramref name="channel"/>, sharing its terminate <paramref name="epoch"/>.</summary>
-    public CompletionActor(string channel, CallbackEpoch epoch)
+    /// <summary>Creates the completion actor of the channel behind <paramref name="port"/>.</summary>
+    public CompletionActor(VirtualChannelPort port)
     {
-        _channel = channel;
-        _epoch = epoch;
-        ReceiveLazily(() =>
-        {
-            Receive<CallbackDue>(OnCallbackDue);
-            Receive<PeriodCallbackDue>(OnPeriodDue);
-            Receive<DrainCallbacks>(_ => Sender.Tell(CallbacksDrained.Instance));
-        });
+        _port = port;
+        Receive<RunCallback>(OnRunCallback);
+        Receive<RunPeriodCallback>(OnRunPeriodCallback);
+        Receive<DrainCallbacks>(_ => Sender.Tell(DrainCallbacksReply.Instance));
     }
 
-    /// <summary>The channel whose callback is running on this thread, or null outside callbacks.</summary>
-    public static string? CurrentChannel => t_currentChannel;
-
-    /// <summary>Callbacks run so far.</summary>
-    public long CallbacksRun { get; private set; }
-
-    private void OnCallbackDue(CallbackDue due)
+    private void OnRunCallback(RunCallback due)
     {
-        if (due.Epoch < _epoch.Current || due.Callback is null) return;
+        if (due.Epoch < _port.Epoch || due.Callback is null) return;
         Invoke(due.Cookie, due.Callback, due.Outcome);
     }
 
-    private void OnPeriodDue(PeriodCallbackDue due)
+    private void OnRunPeriodCallback(RunPeriodCallback due)
     {
-        if (due.Epoch >= _epoch.Current) Invoke(due.Cookie, due.Callback, new TransferOutcome(TransferResult.NoError, 0));
+        if (due.Epoch >= _port.Epoch) Invoke(due.Cookie, due.Callback, new TransferOutcome(TransferResult.NoError, 0));
         Sender.Tell(PeriodCallbackRan.Instance);
     }
 
     private void Invoke(int cookie, Action<TransferOutcome> callback, TransferOutcome outcome)
     {
-        t_currentChannel = _channel;
+        _port.BeginCallback();
         try
         {
-            CallbacksRun++;
             callback(outcome);
         }
         catch (Exception error)
         {
-            Context.Log.LogError(error, "Callback of {Channel} cookie {Cookie} threw", _channel, cookie);
-            Context.System.EventStream.Publish(new CallbackFailed(_channel, cookie, error));
+            Context.GetLogger().Error(error, "Callback of {0} cookie {1} threw", _port.Name, cookie);
+            Context.System.EventStream.Publish(new CallbackFailed(_port.Name, cookie, error));
         }
         finally
         {
-            t_currentChannel = null;
+            _port.EndCallback();
         }
     }
 }

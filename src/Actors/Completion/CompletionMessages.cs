@@ -2,38 +2,33 @@ using DmaActors.Actors.Transfers;
 
 namespace DmaActors.Actors.Completion;
 
+// Everything a channel's completion actor (its tasklet) is told, and what it answers or publishes.
+
 /// <summary>Virtual channel → completion: a descriptor completed; run its callback (if it has one).</summary>
 /// <param name="Cookie">The descriptor's cookie.</param>
 /// <param name="Outcome">Result and residue, for <c>callback_result</c>.</param>
 /// <param name="Callback">The client's callback, or null.</param>
 /// <param name="Epoch">The channel's terminate epoch when it completed; older epochs are dropped.</param>
-public sealed record CallbackDue(int Cookie, TransferOutcome Outcome, Action<TransferOutcome>? Callback, long Epoch);
+public sealed record RunCallback(int Cookie, TransferOutcome Outcome, Action<TransferOutcome>? Callback, long Epoch);
 
-/// <summary>Virtual channel → completion: a cyclic descriptor finished one or more periods; run its callback once.</summary>
+/// <summary>Virtual channel → completion: a cyclic descriptor finished one or more periods; run its callback once, then tell the channel <c>PeriodCallbackRan</c>.</summary>
 /// <param name="Cookie">The cyclic descriptor's cookie.</param>
 /// <param name="Callback">The client's period callback.</param>
 /// <param name="Epoch">The channel's terminate epoch.</param>
-public sealed record PeriodCallbackDue(int Cookie, Action<TransferOutcome> Callback, long Epoch);
+public sealed record RunPeriodCallback(int Cookie, Action<TransferOutcome> Callback, long Epoch);
 
-/// <summary>Completion → virtual channel: the pending period callback has run (the next period may schedule another).</summary>
-public sealed record PeriodCallbackRan
-{
-    /// <summary>The one instance.</summary>
-    public static readonly PeriodCallbackRan Instance = new();
-}
-
-/// <summary>Asks the completion actor to reply <see cref="CallbacksDrained"/> once every callback queued before it has run (tasklet_kill).</summary>
+/// <summary>Answer <see cref="DrainCallbacksReply"/> once every callback queued before this has run (tasklet_kill).</summary>
 public sealed record DrainCallbacks
 {
     /// <summary>The one instance.</summary>
     public static readonly DrainCallbacks Instance = new();
 }
 
-/// <summary>Reply to <see cref="DrainCallbacks"/>.</summary>
-public sealed record CallbacksDrained
+/// <summary>Reply: every callback queued before the drain has run.</summary>
+public sealed record DrainCallbacksReply
 {
     /// <summary>The one instance.</summary>
-    public static readonly CallbacksDrained Instance = new();
+    public static readonly DrainCallbacksReply Instance = new();
 }
 
 /// <summary>Published on the event stream when a client callback threw; the completion actor carries on.</summary>

@@ -1,8 +1,8 @@
+using Akka.Actor;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Completion;
 using DmaActors.Runtime;
-using DmaActors.Runtime.Supervision;
 
 namespace DmaActors.Actors.Controller;
 
@@ -11,49 +11,65 @@ namespace DmaActors.Actors.Controller;
 /// and supervisor of its arbiter, physical channels, virtual channels and their completion actors.
 /// </summary>
 /// <remarks>
-/// Supervision, by what each child's state is worth:
+/// Supervision (<see cref="ByChild"/>), by what each child's state is worth:
 /// - arbiter and completion actors: Resume (they keep their state; the failing message is dropped
 ///   and logged);
 /// - physical channels: Restart (the failing instance reports its descriptor as aborted, the new
 ///   one takes the next);
 /// - virtual channels: Restart (their lists and cookies live outside the instance, so nothing
-///   queued is lost and work continues after the restart).
+///   queued is lost and work continues after the restart);
+/// - a child that fails while starting: Stop.
 /// </remarks>
-public sealed class ControllerActor : Actor
+public sealed class ControllerActor : ReceiveActor
 {
-    private readonly ControllerTopology _topology;
+    private readonly ControllerConfig _config;
+    private readonly ControllerTopologyReply _topology;
+    private readonly VirtualChannelPort?[] _ports;
 
-    /// <summary>Builds the controller's actors from <paramref name="config"/>.</summary>
+    /// <summary>Builds the controller's shared actors from <paramref name="config"/>.</summary>
     public ControllerActor(ControllerConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        config = config.Validated();
-        var arbiter = Context.Spawn(
+        _config = config.Validated();
+        var arbiter = Context.ActorOf(
             Props.Create(() => new ControllerArbiterActor(new ArbiterSettings(config.Bus, config.Policy(), config.Multiplexing, config.QuantumBursts, config.CoalesceBursts))),
             "arbiter");
         var physical = Enumerable.Range(0, config.PhysicalChannels)
-            .Select(i => Context.Spawn(Props.Create(() => new PhysicalChannelActor(i, arbiter, config.BusView ?? config.Memory, config.Faults)), $"ch{i}"))
+            .Select(i => Context.ActorOf(Props.Create(() => new PhysicalChannelActor(i, arbiter, config.BusView ?? config.Memory, config.Faults)), $"ch{i}"))
             .ToArray();
         arbiter.Tell(new AttachPhysicalChannels(physical));
         var names = Enumerable.Range(0, config.VirtualChannels).Select(i => $"dma{config.Id}chan{i}").ToArray();
-        var submitters = names.Select((name, index) =>
-        {
-            var epoch = new CallbackEpoch();
-            var completion = Context.Spawn(Props.Create(() => new CompletionActor(name, epoch)), name + "-tasklet");
-            var state = new VirtualChannelState(index, name, arbiter, completion, epoch, config.ResidueGranularity);
-            return new VirtualChannelSubmitter(Context.Spawn(VirtualChannelActor.PropsFor(state), name), state.Cookies);
-        }).ToArray();
-        _topology = new ControllerTopology(arbiter, physical, [.. submitters.Select(s => s.Channel)], names, submitters);
-        Receive<QueryTopology>(_ => Sender.Tell(_topology));
+        _topology = new ControllerTopologyReply(arbiter, physical, names);
+        _ports = new VirtualChannelPort?[config.VirtualChannels];
+        Receive<GetControllerTopology>(_ => Sender.Tell(_topology));
+        Receive<OpenVirtualChannel>(open => Sender.Tell(new OpenVirtualChannelReply(Open(open.Index))));
     }
 
     /// <inheritdoc/>
-    protected override SupervisorStrategy SupervisorStrategy => new OneForOneStrategy(childDecider: Decide);
+    protected override SupervisorStrategy SupervisorStrategy() => new ByChild(_topology.Arbiter);
 
-    private Directive Decide(IActorRef child, Exception cause)
+    /// <summary>The channel's port, its actors started on the first open.</summary>
+    private VirtualChannelPort Open(int index)
     {
-        if (cause is ActorInitializationException) return Directive.Stop;
-        bool keepsState = child.Equals(_topology.Arbiter) || child.Path.EndsWith("-tasklet", StringComparison.Ordinal);
-        return keepsState ? Directive.Resume : Directive.Restart;
+        if ((uint)index >= (uint)_ports.Length)
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"{_config.ActorName} has virtual channels 0..{_ports.Length - 1}.");
+        if (_ports[index] is { } open) return open;
+        string name = _topology.VirtualChannelNames[index];
+        var port = new VirtualChannelPort(index, name, _config.ResidueGranularity, Context.System.Simulation());
+        var completion = Context.ActorOf(Props.Create(() => new CompletionActor(port)), name + "-tasklet");
+        var state = new VirtualChannelState(port, _topology.Arbiter, completion);
+        port.Attach(Context.ActorOf(VirtualChannelActor.PropsFor(state), name));
+        return _ports[index] = port;
+    }
+
+    /// <summary>The controller's decisions, per child.</summary>
+    private sealed class ByChild(IActorRef arbiter) : OneForOneStrategy(Akka.Actor.SupervisorStrategy.DefaultDecider)
+    {
+        protected override Directive Handle(IActorRef child, Exception exception)
+        {
+            if (exception is ActorInitializationException) return Directive.Stop;
+            bool keepsState = child.Equals(arbiter) || child.Path.Name.EndsWith("-tasklet", StringComparison.Ordinal);
+            return keepsState ? Directive.Resume : Directive.Restart;
+        }
     }
 }

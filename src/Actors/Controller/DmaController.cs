@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Channels;
 using DmaActors.Runtime;
@@ -5,21 +6,25 @@ using DmaActors.Runtime;
 namespace DmaActors.Actors.Controller;
 
 /// <summary>
-/// A started controller: its actors, by role. Start one with <see cref="Start"/>; wire devices to
-/// its request lines with <see cref="ConnectDevice"/>.
+/// A started controller: its actors, by role. Start one with <see cref="Start"/>; open a virtual
+/// channel (its actors are made then) with <see cref="Open"/>; wire devices to its request lines
+/// with <see cref="ConnectDevice"/>.
 /// </summary>
 public sealed class DmaController
 {
-    private DmaController(ActorSystem system, ControllerConfig config, IActorRef actor, ControllerTopology topology)
+    private readonly VirtualChannelPort?[] _ports;
+
+    private DmaController(SimulatedWorld world, ControllerConfig config, IActorRef actor, ControllerTopologyReply topology)
     {
-        System = system;
+        World = world;
         Config = config;
         Actor = actor;
         Topology = topology;
+        _ports = new VirtualChannelPort?[config.VirtualChannels];
     }
 
-    /// <summary>The system it runs in.</summary>
-    public ActorSystem System { get; }
+    /// <summary>The simulated world it runs in.</summary>
+    public SimulatedWorld World { get; }
 
     /// <summary>Its configuration.</summary>
     public ControllerConfig Config { get; }
@@ -27,28 +32,41 @@ public sealed class DmaController
     /// <summary>The controller actor (parent of everything below).</summary>
     public IActorRef Actor { get; }
 
-    /// <summary>Arbiter, physical and virtual channels.</summary>
-    public ControllerTopology Topology { get; }
+    /// <summary>Arbiter, physical channels, and the names of the virtual channels.</summary>
+    public ControllerTopologyReply Topology { get; }
 
     /// <summary>The arbiter: devices send their DRQs here.</summary>
     public IActorRef Arbiter => Topology.Arbiter;
 
-    /// <summary>Virtual channel <paramref name="index"/> (<c>dma{id}chan{index}</c>).</summary>
-    public IActorRef Channel(int index) => Topology.VirtualChannels[index];
+    /// <summary>The name of virtual channel <paramref name="index"/> (<c>dma{id}chan{index}</c>), opened or not.</summary>
+    public string ChannelName(int index) => Topology.VirtualChannelNames[index];
 
-    /// <summary>The submitter of virtual channel <paramref name="index"/> (cookies without a round trip).</summary>
-    public VirtualChannelSubmitter Submitter(int index) => Topology.Submitters[index];
+    /// <summary>Virtual channel <paramref name="index"/>'s port, opening the channel (making its actors) if nobody has.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The controller has no such channel.</exception>
+    /// <exception cref="ActorDeadlockException">Called from inside an actor before the channel was ever opened.</exception>
+    public VirtualChannelPort Open(int index)
+    {
+        if ((uint)index >= (uint)_ports.Length)
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"{Config.ActorName} has virtual channels 0..{_ports.Length - 1}.");
+        return Volatile.Read(ref _ports[index])
+            ?? Interlocked.CompareExchange(ref _ports[index], World.AskBlocking<OpenVirtualChannelReply>(Actor, new OpenVirtualChannel(index)).Port, null)
+            ?? _ports[index]!;
+    }
 
-    /// <summary>Builds the controller's actors under <c>/user/{name}</c> and waits until they exist.</summary>
+    /// <summary>Virtual channel <paramref name="index"/>'s actor (<c>dma{id}chan{index}</c>), opening the channel if nobody has.</summary>
+    public IActorRef Channel(int index) => Open(index).Channel;
+
+    /// <summary>Builds the controller's shared actors in <paramref name="system"/>'s simulated world and waits until they exist.</summary>
     /// <exception cref="ArgumentException">The configuration is inconsistent (the message says how).</exception>
     public static DmaController Start(ActorSystem system, ControllerConfig config)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(config);
         config = config.Validated();
-        var actor = system.ActorOf(Props.Create(() => new ControllerActor(config)), config.ActorName);
-        var topology = actor.AskBlocking<ControllerTopology>(QueryTopology.Instance);
-        return new DmaController(system, config, actor, topology);
+        var world = system.Simulation();
+        var actor = world.ActorOf(Props.Create(() => new ControllerActor(config)), config.ActorName);
+        var topology = world.AskBlocking<ControllerTopologyReply>(actor, GetControllerTopology.Instance);
+        return new DmaController(world, config, actor, topology);
     }
 
     /// <summary>Wires <paramref name="device"/> to request line <paramref name="line"/>.</summary>

@@ -1,6 +1,6 @@
 namespace DmaActors.Actors.Devices;
 
-/// <summary>A device's running counts, owned by its actor; <see cref="DeviceStats"/> is their published form.</summary>
+/// <summary>A device's running counts, owned by its actor; <see cref="DeviceStatsReply"/> is their published form.</summary>
 internal sealed class DeviceCounters
 {
     public long WireBytes { get; set; }

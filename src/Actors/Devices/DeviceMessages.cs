@@ -2,32 +2,12 @@ using DmaActors.Actors.Tracing;
 
 namespace DmaActors.Actors.Devices;
 
-// The DRQ handshake between a slave device and the controller, modelled on the PL330 peripheral
-// request interface: the device raises a request (single or burst, possibly marked last), the
-// channel serving its line moves the data and acknowledges, and a channel starting or ending a
-// descriptor on the line asks the device to flush its request state.
-
-/// <summary>
-/// Device → controller: the device's FIFO can give (DEV_TO_MEM, with the bytes in
-/// <see cref="Data"/>) or take (MEM_TO_DEV, <see cref="Bytes"/> of room) one request's worth.
-/// </summary>
-/// <param name="Line">The request line.</param>
-/// <param name="Kind">Single beat or burst.</param>
-/// <param name="Bytes">Bytes the request covers.</param>
-/// <param name="Last">drlast: the last request of the device's transfer (device flow control).</param>
-/// <param name="Data">For DEV_TO_MEM, the bytes leaving the FIFO; null for MEM_TO_DEV.</param>
-public sealed record DrqRaised(int Line, DrqKind Kind, int Bytes, bool Last, byte[]? Data) : IHardwareEvent
-{
-    /// <summary>
-    /// Set by the arbiter when it routes the request: the binding of the line it was routed under.
-    /// A channel serves only requests of its current binding, so a request raised before a flush
-    /// and still in flight can never be served twice.
-    /// </summary>
-    public long BindGeneration { get; init; }
-
-    /// <inheritdoc/>
-    public string Describe() => $"drq{Line} {Kind.ToString().ToLowerInvariant()} {Bytes}B{(Last ? " last" : "")}";
-}
+// Everything a slave device is told, what it answers, and what it reports to its listener. The DRQ
+// handshake with the controller is modelled on the PL330 peripheral request interface: the
+// device raises a request (DrqRaised, in the arbiter's catalogue: single or burst, possibly marked
+// last), the channel serving its line moves the data and acknowledges, and a channel starting or
+// ending a descriptor on the line has the arbiter flush the device's request state (the device
+// answers FlushAcknowledged, also in the arbiter's catalogue).
 
 /// <summary>Channel → device: the request on <see cref="Line"/> has been served (datype single/burst done).</summary>
 /// <param name="Line">The request line.</param>
@@ -61,18 +41,6 @@ public sealed record FlushRequests(int Line) : IHardwareEvent
 
     /// <inheritdoc/>
     public string Describe() => $"drq{Line} flush";
-}
-
-/// <summary>
-/// Device → arbiter: a <see cref="FlushRequests"/> has been handled (the PL330 peripheral's flush
-/// acknowledge, drtype 10). Requests that reach the arbiter before it were raised before the
-/// flush and are stale; they are dropped.
-/// </summary>
-/// <param name="Line">The request line.</param>
-public sealed record FlushAcknowledged(int Line) : IHardwareEvent
-{
-    /// <inheritdoc/>
-    public string Describe() => $"drq{Line} flush ack";
 }
 
 /// <summary>Channel → device (MEM_TO_DEV): bytes for the device's FIFO, moved by one served request.</summary>
@@ -113,14 +81,14 @@ public sealed record InjectDeviceFault(DeviceFaultKind Kind) : IHardwareEvent
     public string Describe() => $"inject {Kind.ToString().ToLowerInvariant()}";
 }
 
-/// <summary>Asks a device for its <see cref="DeviceStats"/>, counted up to the current virtual time.</summary>
-public sealed record QueryDeviceStats
+/// <summary>Asks a device for its counters, counted up to the current virtual time. Reply: <see cref="DeviceStatsReply"/>.</summary>
+public sealed record GetDeviceStats
 {
     /// <summary>The one instance.</summary>
-    public static readonly QueryDeviceStats Instance = new();
+    public static readonly GetDeviceStats Instance = new();
 }
 
-/// <summary>A device's counters.</summary>
+/// <summary>Reply: a device's counters.</summary>
 /// <param name="WireBytes">RX: bytes that came off the wire, lost ones included; TX: bytes handed to the wire (silence excluded).</param>
 /// <param name="DmaBytes">Bytes the DMA moved: RX, taken from requests (acknowledged); TX, delivered into the FIFO.</param>
 /// <param name="Overruns">Frames lost to a full FIFO.</param>
@@ -139,7 +107,7 @@ public sealed record QueryDeviceStats
 /// <param name="Blocks">Transfers completed with the device as flow controller.</param>
 /// <param name="WireBusyUntilNanoseconds">RX: when the last frame arrived; TX: when the last frame handed to the wire ends.</param>
 /// <param name="Running">Whether the wire is started.</param>
-public sealed record DeviceStats(
+public sealed record DeviceStatsReply(
     long WireBytes,
     long DmaBytes,
     long Overruns,

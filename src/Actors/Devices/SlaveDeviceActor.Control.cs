@@ -1,3 +1,4 @@
+using Akka.Actor;
 namespace DmaActors.Actors.Devices;
 
 // Control and observation: starting and stopping the wire, forced faults, the counters. Each
@@ -35,14 +36,14 @@ public sealed partial class SlaveDeviceActor
         Settle();
     }
 
-    private void OnQueryStats()
+    private void OnGetStats()
     {
         Settle();
         var c = _counters;
         int outstanding = _outstanding?.Bytes ?? 0;
         int level = _fifo.Count + (_profile.Receives ? _outstanding?.Data?.Length ?? 0 : 0);
         long busyUntil = _profile.Receives ? _lastArrivalAt : _wireBusyUntil;
-        Sender.Tell(new DeviceStats(
+        Sender.Tell(new DeviceStatsReply(
             c.WireBytes, c.DmaBytes, c.Overruns, c.BytesLost, c.Underruns, c.Mismatches, c.FirstMismatchIndex,
             c.Requests, c.BurstRequests, c.SingleRequests, c.LastRequests, c.Flushes, c.BytesReturned,
             level, outstanding, c.Blocks, busyUntil, _started));

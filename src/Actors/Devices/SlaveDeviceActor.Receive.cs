@@ -1,3 +1,4 @@
+using DmaActors.Actors.Arbitration;
 namespace DmaActors.Actors.Devices;
 
 // RX (DEV_TO_MEM): the remote end fills the FIFO from the wire, the DMA drains it by requests

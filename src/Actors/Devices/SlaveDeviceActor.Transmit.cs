@@ -1,3 +1,4 @@
+using Akka.Event;
 namespace DmaActors.Actors.Devices;
 
 // TX (MEM_TO_DEV): the DMA fills the FIFO (FifoData, before the acknowledgement), the wire
@@ -81,7 +82,7 @@ public sealed partial class SlaveDeviceActor
         Sync();
         if (_profile.Receives)
         {
-            Context.Log.LogFifoDataOnReceiver(_profile.Name, delivery.Data.Length);
+            _log.Warning("{0}: {1} bytes of FifoData on a receiving device, dropped", _profile.Name, delivery.Data.Length);
             return;
         }
         var data = delivery.Data;

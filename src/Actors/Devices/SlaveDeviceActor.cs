@@ -1,6 +1,10 @@
 using System.Diagnostics;
+using Akka.Actor;
+using Akka.Event;
+using DmaActors.Actors.Arbitration;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
+using Debug = System.Diagnostics.Debug;
 
 namespace DmaActors.Actors.Devices;
 
@@ -31,8 +35,12 @@ namespace DmaActors.Actors.Devices;
 /// stopped --StartDevice--> running --StopDevice--> stopped; running --FIFO empty (TX, clock not
 /// continuous) / full (RX with backpressure)--> paused --data / room--> running (a new segment).
 /// </para>
+/// <para>
+/// Every message it handles is registered in the constructor; the RX wire is in the .Receive
+/// partial, the TX wire in .Transmit, control and counters in .Control.
+/// </para>
 /// </remarks>
-public sealed partial class SlaveDeviceActor : Actor
+public sealed partial class SlaveDeviceActor : ReceiveActor
 {
     private static readonly Action<object?> PostWireEvent = static state => ((IActorRef)state!).Tell(WireEvent.Instance);
 
@@ -48,6 +56,8 @@ public sealed partial class SlaveDeviceActor : Actor
 
     /// <summary>The wire's next event; one restartable clock timer, so pacing the wire allocates nothing.</summary>
     private IClockTimer? _wireTimer;
+    private readonly IClock _clock;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly IActorRef _arbiter;
     private readonly IActorRef? _listener;
     private readonly DataPattern _pattern;
@@ -93,13 +103,17 @@ public sealed partial class SlaveDeviceActor : Actor
         _timing = profile.Timing;
         _fifo = new ByteRing(profile.FifoDepth);
         _timeoutNanoseconds = profile.RxTimeoutFrames > 0 ? _timing.Offset(profile.RxTimeoutFrames) : 0;
+        _clock = Context.System.Simulation().Clock;
+        // Its driver (or a workload)
         Receive<StartDevice>(OnStart);
         Receive<StopDevice>(_ => OnStop());
+        Receive<InjectDeviceFault>(OnInjectFault);
+        Receive<GetDeviceStats>(_ => OnGetStats());
+        // The controller, on its request line
         Receive<DrqAcknowledged>(a => a.Line == _line, OnAcknowledged);
         Receive<FlushRequests>(f => f.Line == _line, OnFlush);
         Receive<FifoData>(d => d.Line == _line, OnFifoData);
-        Receive<InjectDeviceFault>(OnInjectFault);
-        Receive<QueryDeviceStats>(_ => OnQueryStats());
+        // Its own wire timer
         Receive<WireEvent>(_ => Settle());
     }
 
@@ -110,9 +124,9 @@ public sealed partial class SlaveDeviceActor : Actor
     /// <summary>A TX device with room asks for data from the start, before its wire runs (a driver starts the DMA, then the device).</summary>
     protected override void PreStart() => Settle();
 
-    private long Now => Context.Clock.NowNanoseconds;
+    private long Now => _clock.NowNanoseconds;
 
-    private IClockTimer WireTimer => _wireTimer ??= Context.Clock.CreateTimer(PostWireEvent, Self);
+    private IClockTimer WireTimer => _wireTimer ??= _clock.CreateTimer(PostWireEvent, Self);
 
     /// <summary>Stopped or restarting: the wire timer is not an actor timer, so it is called off here.</summary>
     protected override void PostStop() => _wireTimer?.Cancel();
@@ -131,7 +145,7 @@ public sealed partial class SlaveDeviceActor : Actor
         if (_outstanding is null)
         {
             // Served after a flush made the device forget it: the handshake's ends disagree.
-            Context.Log.LogStaleAcknowledgement(_profile.Name, _line);
+            _log.Warning("{0}: acknowledgement on request line {1} with no request outstanding (served after a flush?)", _profile.Name, _line);
         }
         else if (_profile.Receives)
         {

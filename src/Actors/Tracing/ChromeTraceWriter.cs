@@ -35,7 +35,7 @@ public static class ChromeTraceWriter
                 case PhysicalChannelAssigned assigned:
                     physicalOfVirtual[record.ActorPath] = assigned.Channel;
                     break;
-                case DescriptorFinished or TransferAborted or TransferPreempted when physicalOfVirtual.TryGetValue(record.ActorPath, out int channel):
+                case DescriptorFinished or AbortTransferReply or TransferPreempted when physicalOfVirtual.TryGetValue(record.ActorPath, out int channel):
                     Event(json, "", "descriptor", "E", us, $"ch{channel}", null, record.Event.Describe());
                     break;
                 case DrqRaised raised:

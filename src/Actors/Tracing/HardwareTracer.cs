@@ -1,16 +1,16 @@
+using Akka.Actor;
 using DmaActors.Runtime;
-using DmaActors.Runtime.Events;
 using DmaActors.Runtime.Time;
 
 namespace DmaActors.Actors.Tracing;
 
 /// <summary>
-/// Keeps every <see cref="IHardwareEvent"/> message as it is received, stamped with the system's
+/// Keeps every <see cref="IHardwareEvent"/> message as it is received, stamped with the world's
 /// clock: DRQ edges, grants and bursts, descriptor starts and ends, faults. Install it as the
-/// system's <see cref="ActorSystem.Tracer"/>; waveform and timeline writers read <see cref="Records"/>.
+/// world's <see cref="SimulatedWorld.Tracer"/>; waveform and timeline writers read <see cref="Records"/>.
 /// </summary>
 /// <remarks>Receives are reported on many threads at once under the thread pool, hence the lock.</remarks>
-public sealed class HardwareTracer(IClock clock) : IActorTracer
+public sealed class HardwareTracer(IClock clock) : IMessageTracer
 {
     private readonly Lock _gate = new();
     private readonly List<HardwareTraceRecord> _records = [];
@@ -25,20 +25,11 @@ public sealed class HardwareTracer(IClock clock) : IActorTracer
     }
 
     /// <inheritdoc/>
-    public void OnReceive(IActorRef recipient, object message, IActorRef? sender)
+    public void OnReceive(IActorRef recipient, object message, IActorRef sender)
     {
         if (message is not IHardwareEvent hardware) return;
-        var record = new HardwareTraceRecord(clock.NowNanoseconds, recipient.Path, hardware);
+        ArgumentNullException.ThrowIfNull(recipient);
+        var record = new HardwareTraceRecord(clock.NowNanoseconds, recipient.Path.ToStringWithoutAddress(), hardware);
         lock (_gate) _records.Add(record);
-    }
-
-    /// <inheritdoc/>
-    public void OnSend(IActorRef? sender, IActorRef recipient, object message)
-    {
-    }
-
-    /// <inheritdoc/>
-    public void OnTimer(IActorRef owner, object key, object message)
-    {
     }
 }

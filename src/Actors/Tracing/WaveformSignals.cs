@@ -38,7 +38,7 @@ public static class WaveformSignals
                 case StartDescriptor when ChannelIndex(record.ActorPath) is { } channel:
                     changes.Add(new SignalChange(t, $"ch{channel}_busy", 1, 1));
                     break;
-                case DescriptorFinished or TransferAborted or TransferPreempted when physicalOfVirtual.TryGetValue(record.ActorPath, out int channel):
+                case DescriptorFinished or AbortTransferReply or TransferPreempted when physicalOfVirtual.TryGetValue(record.ActorPath, out int channel):
                     changes.Add(new SignalChange(t, $"ch{channel}_busy", 0, 1));
                     break;
                 case BusGranted grant:

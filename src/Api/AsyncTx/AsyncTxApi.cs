@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using DmaActors.Actors.Completion;
+using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 
 namespace DmaActors.Api.AsyncTx;
@@ -141,7 +141,7 @@ public sealed class AsyncTxApi
         var node = NodeOf(tx, "dma_wait_for_async_tx()");
         EnsureNotInCallback("dma_wait_for_async_tx()");
         AsyncTxIssuePendingAll();
-        _engine.System.RunUntil(() => { lock (_gate) return node.Completed; }, s_waitLimit);
+        _engine.World.RunUntil(() => { lock (_gate) return node.Completed; }, s_waitLimit);
         lock (_gate) return node.Completed ? DmaStatus.Complete : DmaStatus.Error;
     }
 
@@ -152,8 +152,8 @@ public sealed class AsyncTxApi
 
     private static void EnsureNotInCallback(string call)
     {
-        if (CompletionActor.CurrentChannel is { } channel)
-            throw new DmaException("EPERM", "A-8", $"{call} from a completion callback of {channel}: async_tx callbacks must not submit new operations. Submit from process context.");
+        if (SimulatedWorld.IsInsideTheWorld)
+            throw new DmaException("EPERM", "A-8", $"{call} from a completion callback: async_tx callbacks must not submit new operations. Submit from process context.");
     }
 
     /// <summary>A-3: the dependency's channel if its device can do <paramref name="cap"/>, else the public channel for it (taken on first use).</summary>

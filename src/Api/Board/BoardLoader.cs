@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Controller;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Memory;
@@ -58,7 +59,7 @@ public static class BoardLoader
                 int line = (int)cells[0];
                 var pattern = new DataPattern((ulong)seed++);
                 var devName = DevName(node);
-                var actor = system.ActorOf(SlaveDeviceActor.PropsFor(profile, line, controller.Device.Arbiter, pattern), $"{devName}-{name}");
+                var actor = system.Simulation().ActorOf(SlaveDeviceActor.PropsFor(profile, line, controller.Device.Arbiter, pattern), $"{devName}-{name}");
                 controller.Device.ConnectDevice(line, actor);
                 peripherals.Add(new BoardPeripheral(node, devName, name, line, PeripheralProfiles.DirectionOf(name), profile, actor, pattern));
             }

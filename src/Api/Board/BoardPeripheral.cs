@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Transfers;
 using DmaActors.Api.DeviceTree;

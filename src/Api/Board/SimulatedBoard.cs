@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Api.DeviceTree;
 using DmaActors.Runtime;
 
@@ -8,6 +9,9 @@ public sealed class SimulatedBoard(ActorSystem system, DeviceTree.DeviceTree tre
 {
     /// <summary>The actor system it runs in.</summary>
     public ActorSystem System { get; } = system;
+
+    /// <summary>The simulated world of <see cref="System"/>: its clock, and the calls that drive it.</summary>
+    public SimulatedWorld World => System.Simulation();
 
     /// <summary>The tree it came from.</summary>
     public DeviceTree.DeviceTree Tree { get; } = tree;

@@ -1,3 +1,5 @@
+using Akka.Actor;
+using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 
 namespace DmaActors.Api.DmaTest;
@@ -56,7 +58,7 @@ internal sealed partial class DmaTestThread
 
     public ulong DstAddress { get; }
 
-    private long NowNs => _engine.System.Clock.NowNanoseconds;
+    private long NowNs => _engine.World.Clock.NowNanoseconds;
 
     /// <summary>Runs the thread to its end and returns its result.</summary>
     /// <remarks>Kernel: <c>dmatest_func()</c>.</remarks>

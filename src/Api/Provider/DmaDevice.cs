@@ -1,5 +1,5 @@
+using Akka.Actor;
 using DmaActors.Actors.Controller;
-using DmaActors.Runtime;
 
 namespace DmaActors.Api.Provider;
 
@@ -13,7 +13,7 @@ public sealed class DmaDevice
         Description = description;
         Controller = controller;
         Engine = engine;
-        Slots = [.. Enumerable.Range(0, description.ChannelCount).Select(i => new DmaChanSlot(this, i, controller.Topology.VirtualChannelNames[i], controller.Submitter(i)))];
+        Slots = [.. Enumerable.Range(0, description.ChannelCount).Select(i => new DmaChanSlot(this, i, controller.ChannelName(i)))];
     }
 
     /// <summary>Kernel: <c>dev_id</c>, from a global IDA (the lowest free id).</summary>

@@ -1,6 +1,6 @@
 using DmaActors.Actors.Arbitration;
-using DmaActors.Actors.Memory;
 using DmaActors.Actors.Bus;
+using DmaActors.Actors.Memory;
 
 namespace DmaActors.Api.Provider;
 

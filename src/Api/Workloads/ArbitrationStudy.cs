@@ -1,4 +1,5 @@
 using System.Globalization;
+using Akka.Actor;
 using DmaActors.Api.Board;
 using DmaActors.Api.DeviceTree;
 using DmaActors.Runtime;
@@ -63,13 +64,13 @@ public static class ArbitrationStudy
         {
             foreach (int load in loads)
             {
-                using var system = ActorSystem.Create("arbitration", ActorSystemSettings.Deterministic(1));
+                var system = Simulation.Create("arbitration", SimulationSettings.Deterministic(1));
                 var board = BoardLoader.Load(system, DtsParser.Parse(BoardDts(policy, load, physicalChannels), $"study-{policy}-{load}.dts"));
                 var report = new WorkloadRunner(board).Run(WorkloadFor(load, milliseconds));
                 var point = new ArbitrationPoint(policy, load, physicalChannels, report);
                 points.Add(point);
                 progress?.Invoke(point);
-                system.Shutdown(ShutdownMode.Immediate);
+                system.Terminate().Wait(TimeSpan.FromSeconds(10));
             }
         }
         return points;

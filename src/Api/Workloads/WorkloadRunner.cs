@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Transfers;
@@ -30,7 +31,7 @@ public sealed class WorkloadRunner(SimulatedBoard board)
         workload.Validated();
         _nextBuffer = board.Engine.Memory.Regions[0].Base + (16UL << 20);
         var streams = workload.Streams.Select(Open).ToList();
-        var clock = board.System.Clock;
+        var clock = board.World.Clock;
         // Streams start in the workload's order: each start settles (at the same instant) before
         // the next, so channels ask for the hardware in that order, not in whatever order the
         // scheduler picks among simultaneous submits (which decides fixed-priority studies).
@@ -68,7 +69,7 @@ public sealed class WorkloadRunner(SimulatedBoard board)
 
     /// <summary>Virtual time the controller's bus has been busy (its arbiter counts each burst whole when granted, so a window is exact within one burst).</summary>
     private static long BusyNanoseconds(BoardController controller) =>
-        controller.Device.Arbiter.AskBlocking<ArbiterStats>(QueryArbiterStats.Instance).BusyNanoseconds;
+        controller.Device.Arbiter.AskBlocking<ArbiterStatsReply>(GetArbiterStats.Instance).BusyNanoseconds;
 
     private RunningStream Open(WorkloadStream spec)
     {
@@ -79,7 +80,7 @@ public sealed class WorkloadRunner(SimulatedBoard board)
             var chan = board.Engine.RequestChannel(DmaCapMask.Memcpy, (c, _) => spec.Controller is null || c.Device.Dev == spec.Controller, null)
                 ?? throw new DmaException("ENODEV", "C-7", $"stream {spec.Label}: no free memcpy channel{(spec.Controller is null ? "" : $" on {spec.Controller}")}.");
             var controller = board.Controllers.First(c => c.Device == chan.Device);
-            return new RunningStream(spec, chan, controller, null, buffer, memory, () => board.System.Clock.NowNanoseconds);
+            return new RunningStream(spec, chan, controller, null, buffer, memory, () => board.World.Clock.NowNanoseconds);
         }
         var peripheral = board.Peripherals.FirstOrDefault(p => (p.DevName == spec.Consumer || p.Node.Path == spec.Consumer || p.Node.Labels.Contains(spec.Consumer!)) && p.ChannelName == spec.Channel)
             ?? throw new DmaException("ENODEV", "O-3", $"stream {spec.Label}: the board has no simulated peripheral for {spec.Consumer} \"{spec.Channel}\" (known: {string.Join(", ", board.Peripherals.Select(p => p.DevName + ":" + p.ChannelName))}).");
@@ -90,7 +91,7 @@ public sealed class WorkloadRunner(SimulatedBoard board)
             ? new DmaSlaveConfig { DstAddrWidth = width, DstMaxburst = burst }
             : new DmaSlaveConfig { SrcAddrWidth = width, SrcMaxburst = burst });
         var owner = board.Controllers.First(c => c.Device == slave.Device);
-        return new RunningStream(spec, slave, owner, peripheral, buffer, memory, () => board.System.Clock.NowNanoseconds);
+        return new RunningStream(spec, slave, owner, peripheral, buffer, memory, () => board.World.Clock.NowNanoseconds);
     }
 
     private ulong Allocate(long bytes)
@@ -116,7 +117,7 @@ public sealed class WorkloadRunner(SimulatedBoard board)
     {
         var latencies = stream.Latencies.Order().ToList();
         double Percentile(double p) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)] / 1000.0;
-        var device = stream.Peripheral?.Device.AskBlocking<DeviceStats>(QueryDeviceStats.Instance);
+        var device = stream.Peripheral?.Device.AskBlocking<DeviceStatsReply>(GetDeviceStats.Instance);
         double demand = stream.Peripheral is { } p
             ? (double)p.Profile.BitsPerSecond / p.Profile.BitsPerFrame * p.Profile.FrameBytes
             : stream.Controller.Device.Description.Bus.PeakBytesPerSecond;

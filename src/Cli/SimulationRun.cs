@@ -1,0 +1,62 @@
+using System.Globalization;
+using Akka.Event;
+using DmaActors.Actors.Tracing;
+using DmaActors.Api.Board;
+using DmaActors.Api.DeviceTree;
+using DmaActors.Api.Workloads;
+using DmaActors.Runtime;
+using Serilog;
+
+namespace DmaActors.Cli;
+
+/// <summary>Runs a workload on a board in a fresh simulated world and exports what was asked for.</summary>
+internal static class SimulationRun
+{
+    public static WorkloadReport Run(DeviceTree tree, Workload workload, RunOptions options, Action<double>? progress, TextWriter diagnostics)
+    {
+        using var logging = CommandLogging.Start(options.Log);
+        var settings = new SimulationSettings
+        {
+            Dispatcher = options.Seed is null ? DispatcherKind.ThreadPool : DispatcherKind.Deterministic,
+            Seed = options.Seed,
+            Clock = ClockKind.Virtual,
+            LogLevel = options.Log is null ? LogLevel.WarningLevel : LogLevel.InfoLevel,
+        };
+        var system = Simulation.Create("dmactors", settings);
+        try
+        {
+            var world = system.Simulation();
+            HardwareTracer? tracer = null;
+            if (options.Trace is not null || options.Timeline is not null)
+            {
+                tracer = new HardwareTracer(world.Clock);
+                world.Tracer = tracer;
+            }
+            var board = BoardLoader.Load(system, tree);
+            var report = new WorkloadRunner(board).Run(workload, progress);
+            if (tracer is not null) Export(tracer, options, diagnostics);
+            return report;
+        }
+        finally
+        {
+            system.Terminate().Wait(TimeSpan.FromSeconds(10));
+        }
+    }
+
+    private static void Export(HardwareTracer tracer, RunOptions options, TextWriter diagnostics)
+    {
+        var records = tracer.Records;
+        if (options.Trace is { } vcd)
+        {
+            using var writer = new StreamWriter(vcd.FullName);
+            VcdWriter.Write(WaveformSignals.From(records), writer, "dmactors");
+            diagnostics.WriteLine($"waveform: {vcd.FullName} ({records.Count} events; open with GTKWave)");
+        }
+        if (options.Timeline is { } timeline)
+        {
+            using var stream = File.Create(timeline.FullName);
+            ChromeTraceWriter.Write(records, stream);
+            diagnostics.WriteLine($"timeline: {timeline.FullName} (open in Perfetto or chrome://tracing)");
+        }
+    }
+}
