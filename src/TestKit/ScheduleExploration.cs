@@ -8,7 +8,8 @@ namespace DmaActors.TestKit;
 
 /// <summary>
 /// Runs a test body under many seeds of the deterministic dispatcher, each in a fresh simulated
-/// system, so it meets many interleavings of its actors. A failure reports the seed, how to replay
+/// system (one Akka's TestKit works in: <c>CreateTestProbe(system)</c> makes a probe there), so it
+/// meets many interleavings of its actors. A failure reports the seed, how to replay
 /// it, and the last steps of that run; setting <c>DMACTORS_SEED</c> runs that one seed alone.
 /// </summary>
 public static class ScheduleExploration
@@ -33,7 +34,7 @@ public static class ScheduleExploration
         foreach (var seed in toRun)
         {
             var runSettings = (settings ?? new SimulationSettings()) with { Dispatcher = DispatcherKind.Deterministic, Clock = ClockKind.Virtual, Seed = seed };
-            var system = Simulation.Create("explore-" + seed.ToString(CultureInfo.InvariantCulture), runSettings);
+            var system = SimulationTestKit.CreateSystem("explore-" + seed.ToString(CultureInfo.InvariantCulture), output, runSettings);
             try
             {
                 var world = system.Simulation();
@@ -43,9 +44,11 @@ public static class ScheduleExploration
                 }
                 catch (Exception failure)
                 {
-                    var report = Report(seed, toRun.Count, world.Trace!, failure);
+                    // As of the failure: the system's shutdown must not add to it.
+                    var trace = world.Trace!.Snapshot();
+                    var report = Report(seed, toRun.Count, trace, failure);
                     output?.WriteLine(report);
-                    throw new ScheduleFailedException(seed, world.Trace!, failure, report);
+                    throw new ScheduleFailedException(seed, trace, failure, report);
                 }
                 fingerprints.Add(world.Trace!.Fingerprint);
                 steps += world.Trace.Steps;

@@ -72,9 +72,18 @@ public abstract class SimulationTestKit : Akka.TestKit.Xunit2.TestKit
     protected ExplorationResult ExploreSchedules(int count, Action<ActorSystem> body) =>
         ScheduleExploration.Explore(count, body, output: TestOutput);
 
-    private static ActorSystem CreateSystem(ITestOutputHelper? output, SimulationSettings settings, string? config)
+    /// <summary>
+    /// A simulated system that Akka's TestKit can work in (its calling-thread dispatcher for probes,
+    /// its event listener for <c>EventFilter</c>), named uniquely, with Akka's log routed to
+    /// <paramref name="output"/>.
+    /// </summary>
+    /// <param name="prefix">The start of the system's name.</param>
+    /// <param name="output">Where Akka's log goes; nowhere when null.</param>
+    /// <param name="settings">The world's settings.</param>
+    /// <param name="config">More HOCON for the system.</param>
+    public static ActorSystem CreateSystem(string prefix, ITestOutputHelper? output, SimulationSettings settings, string? config = null)
     {
-        string name = "test-" + Interlocked.Increment(ref _systems).ToString(CultureInfo.InvariantCulture);
+        string name = prefix + "-" + Interlocked.Increment(ref _systems).ToString(CultureInfo.InvariantCulture);
         TestOutputRouter.Route(name, output);
         var hocon = ConfigurationFactory.ParseString(
             """akka.loggers = ["Akka.Logger.Serilog.SerilogLogger, Akka.Logger.Serilog", "Akka.TestKit.TestEventListener, Akka.TestKit"]""");
@@ -83,4 +92,7 @@ public abstract class SimulationTestKit : Akka.TestKit.Xunit2.TestKit
         system.RegisterOnTermination(() => TestOutputRouter.Forget(name));
         return system;
     }
+
+    private static ActorSystem CreateSystem(ITestOutputHelper? output, SimulationSettings settings, string? config) =>
+        CreateSystem("test", output, settings, config);
 }

@@ -21,8 +21,8 @@ public static class VirtualTimeExpectations
     /// <exception cref="ExpectationFailedException">No message came, or another one did.</exception>
     public static T ExpectMsg<T>(this TestKitBase probe, Duration within, Func<T, bool>? predicate = null, string? hint = null)
     {
-        var message = ReceiveOne(probe, within)
-            ?? throw new ExpectationFailedException($"Expected a {typeof(T).Name}{Hint(hint)} within {within} of virtual time, but no message came.");
+        var (message, why) = ReceiveOne(probe, within);
+        if (message is null) throw new ExpectationFailedException($"Expected a {typeof(T).Name}{Hint(hint)} within {within} of virtual time, but {why}.");
         if (message is not T typed)
             throw new ExpectationFailedException($"Expected a {typeof(T).Name}{Hint(hint)}, but got {Describe(message)}.");
         if (predicate is not null && !predicate(typed))
@@ -58,8 +58,8 @@ public static class VirtualTimeExpectations
         while (received.Count < count)
         {
             var left = Duration.FromNanoseconds(Math.Max(0, deadline - world.Clock.NowNanoseconds));
-            var message = ReceiveOne(probe, left)
-                ?? throw new ExpectationFailedException($"Expected {count} messages within {within} of virtual time, but got {received.Count}.");
+            var (message, why) = ReceiveOne(probe, left);
+            if (message is null) throw new ExpectationFailedException($"Expected {count} messages within {within} of virtual time, but got {received.Count}: {why}.");
             received.Add(message);
         }
         return received;
@@ -73,18 +73,38 @@ public static class VirtualTimeExpectations
         ArgumentNullException.ThrowIfNull(predicate);
         var world = probe.Sys.Simulation();
         long deadline = (world.Clock.Now + within).Nanoseconds;
+        var skipped = new List<object>();
         while (true)
         {
             var left = Duration.FromNanoseconds(Math.Max(0, deadline - world.Clock.NowNanoseconds));
-            var message = ReceiveOne(probe, left)
-                ?? throw new ExpectationFailedException($"Expected a matching {typeof(T).Name} within {within} of virtual time, but none came.");
+            var (message, why) = ReceiveOne(probe, left);
+            if (message is null)
+                throw new ExpectationFailedException($"Expected a matching {typeof(T).Name} within {within} of virtual time, but {why}; skipped: [{string.Join(", ", skipped.Select(Describe))}].");
             if (message is T typed && predicate(typed)) return typed;
+            skipped.Add(message);
         }
     }
 
     /// <summary>Expects <see cref="Terminated"/> for <paramref name="target"/> (which the probe must watch) within <paramref name="within"/> of virtual time.</summary>
     public static Terminated ExpectTerminated(this TestKitBase probe, IActorRef target, Duration within) =>
         ExpectMsg<Terminated>(probe, within, t => t.ActorRef.Equals(target), $"for {target?.Path}");
+
+    /// <summary>
+    /// Runs <paramref name="block"/> (which drives the world) and checks that it took between
+    /// <paramref name="min"/> and <paramref name="max"/> of virtual time.
+    /// </summary>
+    /// <exception cref="ExpectationFailedException">It took less or more.</exception>
+    public static void Within(this TestKitBase kit, Duration min, Duration max, Action block)
+    {
+        ArgumentNullException.ThrowIfNull(kit);
+        ArgumentNullException.ThrowIfNull(block);
+        var clock = kit.Sys.Simulation().Clock;
+        long start = clock.NowNanoseconds;
+        block();
+        var took = Duration.FromNanoseconds(clock.NowNanoseconds - start);
+        if (took < min || took > max)
+            throw new ExpectationFailedException($"The block took {took} of virtual time, outside [{min}, {max}].");
+    }
 
     /// <summary>
     /// Retries <paramref name="assertion"/> until it stops throwing, driving <paramref name="world"/>
@@ -126,12 +146,14 @@ public static class VirtualTimeExpectations
         }
     }
 
-    /// <summary>The next message, driving the world for at most <paramref name="within"/>; null if none came.</summary>
-    private static object? ReceiveOne(TestKitBase probe, Duration within)
+    /// <summary>The next message, driving the world for at most <paramref name="within"/>; null if none came, with why.</summary>
+    private static (object? Message, string Why) ReceiveOne(TestKitBase probe, Duration within)
     {
         ArgumentNullException.ThrowIfNull(probe);
-        if (!probe.HasMessages) probe.Sys.Simulation().RunUntil(() => probe.HasMessages, within);
-        return probe.HasMessages ? probe.ReceiveOne(TimeSpan.Zero) : null;
+        var outcome = RunOutcome.ConditionMet;
+        if (!probe.HasMessages) outcome = probe.Sys.Simulation().RunUntil(() => probe.HasMessages, within);
+        if (probe.HasMessages) return (probe.ReceiveOne(TimeSpan.Zero), "");
+        return (null, outcome == RunOutcome.Idle ? "no message came and nothing is left to run" : "no message came in time");
     }
 
     private static string Hint(string? hint) => hint is null ? "" : $" ({hint})";

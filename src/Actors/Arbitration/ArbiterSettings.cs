@@ -11,4 +11,8 @@ namespace DmaActors.Actors.Arbitration;
 /// taken back mid-descriptor when another virtual channel waits (0: only at descriptor boundaries).
 /// </param>
 /// <param name="CoalesceBursts">Whether an uncontended channel's back-to-back bursts may be granted as one <see cref="Bus.BurstTrain"/>.</param>
-public sealed record ArbiterSettings(BusTiming Bus, ArbitrationPolicy Policy, ChannelMultiplexing Multiplexing = ChannelMultiplexing.Pooled, int QuantumBursts = 0, bool CoalesceBursts = true);
+public sealed record ArbiterSettings(BusTiming Bus, ArbitrationPolicy Policy, ChannelMultiplexing Multiplexing = ChannelMultiplexing.Pooled, int QuantumBursts = 0, bool CoalesceBursts = true)
+{
+    /// <summary>Test only (<see cref="Controller.ControllerConfig.WithoutStaleRequestChecks"/>): forward requests raised before an unacknowledged flush.</summary>
+    internal bool WithoutStaleRequestChecks { get; init; }
+}

@@ -56,7 +56,7 @@ public sealed partial class ControllerArbiterActor
     private void OnDrq(DrqRaised drq)
     {
         // Raised before the device saw our flush: stale, the device has taken it back.
-        if (_flushesUnacknowledged.GetValueOrDefault(drq.Line) > 0) return;
+        if (_flushesUnacknowledged.GetValueOrDefault(drq.Line) > 0 && !_settings.WithoutStaleRequestChecks) return;
         if (!_channelOnLine.TryGetValue(drq.Line, out int channel)) return;
         // Forward with the device as sender: the channel acknowledges straight to it. The device
         // stamped the binding it learnt at the last flush; a device wired after the bind did not.

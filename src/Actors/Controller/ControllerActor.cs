@@ -32,10 +32,10 @@ public sealed class ControllerActor : ReceiveActor
         ArgumentNullException.ThrowIfNull(config);
         _config = config.Validated();
         var arbiter = Context.ActorOf(
-            Props.Create(() => new ControllerArbiterActor(new ArbiterSettings(config.Bus, config.Policy(), config.Multiplexing, config.QuantumBursts, config.CoalesceBursts))),
+            Props.Create(() => new ControllerArbiterActor(new ArbiterSettings(config.Bus, config.Policy(), config.Multiplexing, config.QuantumBursts, config.CoalesceBursts) { WithoutStaleRequestChecks = config.WithoutStaleRequestChecks })),
             "arbiter");
         var physical = Enumerable.Range(0, config.PhysicalChannels)
-            .Select(i => Context.ActorOf(Props.Create(() => new PhysicalChannelActor(i, arbiter, config.BusView ?? config.Memory, config.Faults)), $"ch{i}"))
+            .Select(i => Context.ActorOf(PhysicalChannelProps(i, arbiter), $"ch{i}"))
             .ToArray();
         arbiter.Tell(new AttachPhysicalChannels(physical));
         var names = Enumerable.Range(0, config.VirtualChannels).Select(i => $"dma{config.Id}chan{i}").ToArray();
@@ -43,6 +43,14 @@ public sealed class ControllerActor : ReceiveActor
         _ports = new VirtualChannelPort?[config.VirtualChannels];
         Receive<GetControllerTopology>(_ => Sender.Tell(_topology));
         Receive<OpenVirtualChannel>(open => Sender.Tell(new OpenVirtualChannelReply(Open(open.Index))));
+    }
+
+    private Props PhysicalChannelProps(int index, IActorRef arbiter)
+    {
+        var memory = _config.BusView ?? _config.Memory;
+        var faults = _config.Faults;
+        bool withoutChecks = _config.WithoutStaleRequestChecks;
+        return FactoryProps.Of(() => new PhysicalChannelActor(index, arbiter, memory, faults) { IgnoresBindGenerations = withoutChecks });
     }
 
     /// <inheritdoc/>

@@ -61,6 +61,14 @@ public sealed record ControllerConfig
     /// <summary>Bus errors to inject, if any.</summary>
     public FaultPlan? Faults { get; init; }
 
+    /// <summary>
+    /// Test only: DRQ routing as it was before schedule exploration found bytes landing twice
+    /// (11 of 200 seeds): the arbiter forwards requests raised before an unacknowledged flush, and
+    /// physical channels serve requests routed under any binding of their line. A test shows that
+    /// exploration still finds the duplicates this lets through (RequestLineScheduleTests).
+    /// </summary>
+    internal bool WithoutStaleRequestChecks { get; init; }
+
     /// <summary>The actor name used.</summary>
     public string ActorName => Name ?? $"dma{Id}";
 

@@ -21,6 +21,16 @@ public sealed class ScheduleTrace
         _ring = new TraceStep[capacity];
     }
 
+    private ScheduleTrace(TraceStep[] ring, long steps, ulong fingerprint)
+    {
+        _ring = ring;
+        Steps = steps;
+        _fingerprint = fingerprint;
+    }
+
+    /// <summary>A copy as of now, which later steps (the system's shutdown, say) do not change.</summary>
+    public ScheduleTrace Snapshot() => new((TraceStep[])_ring.Clone(), Steps, _fingerprint);
+
     /// <summary>How many steps the report keeps.</summary>
     public int Capacity => _ring.Length;
 

@@ -1,4 +1,6 @@
+using Akka.Actor;
 using DmaActors.Actors.Arbitration;
+using DmaActors.Actors.Channels;
 using DmaActors.Actors.Controller;
 using DmaActors.Actors.Tests.Channels;
 using DmaActors.Actors.Tracing;
@@ -14,9 +16,9 @@ namespace DmaActors.Actors.Tests.Arbitration;
 /// round-robin, fixed priority (PL080), weighted round-robin, PL330 (round-robin plus a manager
 /// cycle per grant) and EDMA3 event queues. Each virtual channel keeps its own physical channel
 /// (dedicated multiplexing), so the bus is the only thing they share; the grant order is read
-/// from the hardware trace and the shares from <see cref="ArbiterStats"/>.
+/// from the hardware trace and the shares from <see cref="ArbiterStatsReply"/>.
 /// </summary>
-public sealed class ArbitrationPolicyTests : ActorTestKit
+public sealed class ArbitrationPolicyTests : SimulationTestKit
 {
     private const int BurstNs = 160; // 64 bytes on a 4-byte, 100 MHz bus
 
@@ -28,8 +30,8 @@ public sealed class ArbitrationPolicyTests : ActorTestKit
     public ArbitrationPolicyTests(ITestOutputHelper output)
         : base(output)
     {
-        _tracer = new HardwareTracer(Sys.Clock);
-        Sys.Tracer = _tracer;
+        _tracer = new HardwareTracer(World.Clock);
+        World.Tracer = _tracer;
     }
 
     [Fact]
@@ -84,7 +86,7 @@ public sealed class ArbitrationPolicyTests : ActorTestKit
 
         // Half way through channel 0's transfer the others have had nothing.
         Advance(Duration.FromNanoseconds(128 * BurstNs));
-        var midway = rig.Controller.Arbiter.AskBlocking<ArbiterStats>(QueryArbiterStats.Instance);
+        var midway = rig.Controller.Arbiter.AskBlocking<ArbiterStatsReply>(GetArbiterStats.Instance);
         Assert.Equal(0, midway.BytesPerChannel[1]);
         Assert.Equal(0, midway.BytesPerChannel[2]);
         Assert.InRange(midway.BytesPerChannel[0], 128 * 64, 130 * 64);
@@ -141,9 +143,9 @@ public sealed class ArbitrationPolicyTests : ActorTestKit
         // The window: from 20 µs to 150 µs every channel still has data (channel 2, the fastest,
         // needs 1024 bursts at 5/8 of the bus: 262 µs).
         Advance(Duration.FromMicroseconds(20));
-        var start = rig.Controller.Arbiter.AskBlocking<ArbiterStats>(QueryArbiterStats.Instance);
+        var start = rig.Controller.Arbiter.AskBlocking<ArbiterStatsReply>(GetArbiterStats.Instance);
         Advance(Duration.FromMicroseconds(130));
-        var end = rig.Controller.Arbiter.AskBlocking<ArbiterStats>(QueryArbiterStats.Instance);
+        var end = rig.Controller.Arbiter.AskBlocking<ArbiterStatsReply>(GetArbiterStats.Instance);
         Assert.Equal(0, rig.Log.Count);
 
         var bytes = Enumerable.Range(0, 3).Select(i => end.BytesPerChannel[i] - start.BytesPerChannel[i]).ToArray();
@@ -167,9 +169,9 @@ public sealed class ArbitrationPolicyTests : ActorTestKit
         RunUntilIdle();
         rig.Issue(1);
         Advance(Duration.FromMicroseconds(10));
-        var start = rig.Controller.Arbiter.AskBlocking<ArbiterStats>(QueryArbiterStats.Instance);
+        var start = rig.Controller.Arbiter.AskBlocking<ArbiterStatsReply>(GetArbiterStats.Instance);
         Advance(Duration.FromMicroseconds(100));
-        var end = rig.Controller.Arbiter.AskBlocking<ArbiterStats>(QueryArbiterStats.Instance);
+        var end = rig.Controller.Arbiter.AskBlocking<ArbiterStatsReply>(GetArbiterStats.Instance);
 
         double a = end.BytesPerChannel[0] - start.BytesPerChannel[0], b = end.BytesPerChannel[1] - start.BytesPerChannel[1];
         Assert.InRange(a / b, 0.98, 1.02);
@@ -189,7 +191,7 @@ public sealed class ArbitrationPolicyTests : ActorTestKit
         var grants = Grants();
         Assert.Equal(Enumerable.Range(0, 128).Select(i => i % 2), grants.Select(g => g.Channel));
         Assert.Equal(Enumerable.Range(0, 128).Select(i => i * 170L), grants.Select(g => g.Time));
-        Assert.Equal(128 * 170, rig.Controller.Arbiter.AskBlocking<ArbiterStats>(QueryArbiterStats.Instance).BusyNanoseconds);
+        Assert.Equal(128 * 170, rig.Controller.Arbiter.AskBlocking<ArbiterStatsReply>(GetArbiterStats.Instance).BusyNanoseconds);
         Assert.Equal(128 * 170, rig.Log.Records[^1].TimeNanoseconds);
         AssertIntact(rig, descriptors);
     }
@@ -225,11 +227,11 @@ public sealed class ArbitrationPolicyTests : ActorTestKit
     [Fact]
     public void EDMA3_moves_a_channel_to_the_event_queue_its_client_names_and_a_queue_that_does_not_exist_changes_nothing()
     {
-        // The DT's second EDMA cell picks the queue (SetEventQueue). Both channels start on queue
+        // The DT's second EDMA cell picks the queue (AssignEventQueue). Both channels start on queue
         // 0; channel 1 is moved to queue 2 (highest priority), and a request for queue 9 is refused.
         var rig = Dedicated(2, () => ArbitrationPolicy.Edma3([0, 0], [7, 5, 0]));
-        rig.Controller.Arbiter.Tell(new SetEventQueue(1, 2));
-        rig.Controller.Arbiter.Tell(new SetEventQueue(0, 9));
+        rig.Controller.Arbiter.Tell(new AssignEventQueue(1, 2));
+        rig.Controller.Arbiter.Tell(new AssignEventQueue(0, 9));
         StartSaturating(rig, 2, 2048);
 
         rig.RunUntilCallbacks(2);

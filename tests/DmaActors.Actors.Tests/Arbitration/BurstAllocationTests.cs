@@ -12,7 +12,7 @@ namespace DmaActors.Actors.Tests.Arbitration;
 /// simulation runs on the test's thread, over a stretch of virtual time in the middle of the
 /// transfers (no descriptor starts or ends in it, no memory frame is touched for the first time).
 /// </summary>
-public sealed class BurstAllocationTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class BurstAllocationTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private const int Bytes = 4 << 16; // four 64 KiB test slots each
 

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Controller;
@@ -17,7 +18,7 @@ namespace DmaActors.Actors.Tests.Arbitration;
 /// burst boundaries (C-51, C-54), and the arbiter's per-burst counters (H-2, one burst granted
 /// at a time by the policy).
 /// </summary>
-public sealed class BurstCoalescingTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class BurstCoalescingTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private const int Total = 65536;
 
@@ -53,7 +54,7 @@ public sealed class BurstCoalescingTests(ITestOutputHelper output) : ActorTestKi
         Assert.Equal(Total - landed, status.Residue);
         // 32-bit bus at 100 MHz: a 64-byte burst is 16 cycles = 160 ns; 40,003 ns is inside burst 251.
         Assert.Equal(251 * 64, landed);
-        var stats = rig.Controller.Arbiter.AskBlocking<ArbiterStats>(QueryArbiterStats.Instance);
+        var stats = rig.Controller.Arbiter.AskBlocking<ArbiterStatsReply>(GetArbiterStats.Instance);
         Assert.Equal(251, stats.GrantsPerChannel.Sum());
 
         rig.RunUntilCallbacks(1);
@@ -77,8 +78,8 @@ public sealed class BurstCoalescingTests(ITestOutputHelper output) : ActorTestKi
     [Fact]
     public void A_traced_system_grants_every_burst_on_its_own_so_the_trace_shows_each_one()
     {
-        var tracer = new HardwareTracer(Sys.Clock);
-        Sys.Tracer = tracer;
+        var tracer = new HardwareTracer(World.Clock);
+        World.Tracer = tracer;
         var rig = new DmaRig(Sys);
         rig.Memcpy(0, 0, 4096);
         rig.Issue(0);
@@ -99,7 +100,7 @@ public sealed class BurstCoalescingTests(ITestOutputHelper output) : ActorTestKi
         rig.Issue(1);
         Advance(Duration.FromNanoseconds(120));   // 1,120: the boundary; channel 1 gets the next burst
 
-        var stats = rig.Controller.Arbiter.AskBlocking<ArbiterStats>(QueryArbiterStats.Instance);
+        var stats = rig.Controller.Arbiter.AskBlocking<ArbiterStatsReply>(GetArbiterStats.Instance);
         Assert.Equal(0, rig.Memory.DeferredWrites.Count);
         Assert.Equal([7L, 1L], stats.GrantsPerChannel.Take(2));
         rig.RunUntilCallbacks(2);

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Controller;
@@ -28,8 +29,8 @@ internal sealed class CoalescingScenario(ulong seed, string policy)
         var random = new Random((int)seed);
         int quantum = random.Next(2) * 6;
         var granularity = random.Next(2) == 0 ? ResidueGranularity.Burst : ResidueGranularity.Segment;
-        var system = ActorSystem.Create($"coalescing{seed}", new ActorSystemSettings { Dispatcher = DispatcherKind.Deterministic, Clock = ClockKind.Virtual, Seed = seed });
-        try
+        using var scope = new WorldScope($"coalescing{seed}", new SimulationSettings { Dispatcher = DispatcherKind.Deterministic, Clock = ClockKind.Virtual, Seed = seed });
+        var system = scope.System;
         {
             var rig = new DmaRig(system, memory => new ControllerConfig
             {
@@ -64,10 +65,6 @@ internal sealed class CoalescingScenario(ulong seed, string policy)
             transcript.AddRange(rig.Log.Records.Select(r => $"callback {r.Channel} cookie {r.Cookie} {r.Outcome} at {r.TimeNanoseconds}"));
             return transcript;
         }
-        finally
-        {
-            system.Shutdown();
-        }
     }
 
     private static string Act(DmaRig rig, Random random, List<Submitted> descriptors)
@@ -89,19 +86,19 @@ internal sealed class CoalescingScenario(ulong seed, string policy)
             case 6:
                 return $"resume ch{channel}: {rig.Ask<object>(channel, ResumeChannel.Instance)}";
             default:
-                return $"terminate ch{channel}: {rig.Ask<object>(channel, TerminateAll.Instance)}";
+                return $"terminate ch{channel}: {rig.Ask<object>(channel, TerminateChannel.Instance)}";
         }
     }
 
     private static string Observe(DmaRig rig, List<Submitted> descriptors)
     {
-        var stats = rig.Controller.Arbiter.AskBlocking<ArbiterStats>(QueryArbiterStats.Instance);
+        var stats = rig.Controller.Arbiter.AskBlocking<ArbiterStatsReply>(GetArbiterStats.Instance);
         var parts = descriptors.Select(d =>
         {
             var status = rig.TxStatus(d.Channel, d.Cookie);
             return $"{d.Cookie}@ch{d.Channel}:{status.Status}/{status.Residue}/landed {rig.BytesLanded(DmaRig.Destination(d.Slot), d.Pattern)}";
         });
-        return $"t={rig.System.Clock.NowNanoseconds} bytes [{string.Join(",", stats.BytesPerChannel)}] grants [{string.Join(",", stats.GrantsPerChannel)}] busy {stats.BusyNanoseconds} | {string.Join(" ", parts)}";
+        return $"t={rig.World.Clock.NowNanoseconds} bytes [{string.Join(",", stats.BytesPerChannel)}] grants [{string.Join(",", stats.GrantsPerChannel)}] busy {stats.BusyNanoseconds} | {string.Join(" ", parts)}";
     }
 
     private static Func<ArbitrationPolicy> PolicyNamed(string name) => name switch

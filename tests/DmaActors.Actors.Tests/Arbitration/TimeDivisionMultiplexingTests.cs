@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Controller;
@@ -16,7 +17,7 @@ namespace DmaActors.Actors.Tests.Arbitration;
 /// descriptor boundaries, or after a quantum of bursts when <see cref="ControllerConfig.QuantumBursts"/>
 /// is set. Every descriptor completes, each channel in cookie order, with its data intact.
 /// </summary>
-public sealed class TimeDivisionMultiplexingTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class TimeDivisionMultiplexingTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     [Fact]
     public void Four_virtual_channels_on_one_physical_channel_take_turns_at_descriptor_boundaries_V17()
@@ -32,8 +33,8 @@ public sealed class TimeDivisionMultiplexingTests(ITestOutputHelper output) : Ac
     [Fact]
     public void A_long_descriptor_is_preempted_after_its_quantum_and_continues_later_with_its_data_intact()
     {
-        var tracer = new HardwareTracer(Sys.Clock);
-        Sys.Tracer = tracer;
+        var tracer = new HardwareTracer(World.Clock);
+        World.Tracer = tracer;
         var rig = new DmaRig(Sys, memory => new ControllerConfig { Memory = memory, PhysicalChannels = 1, VirtualChannels = 2, QuantumBursts = 4 });
         var longOne = rig.Memcpy(0, 0, 4096);
         var shortOne = rig.Memcpy(1, 1, 256);
@@ -51,7 +52,7 @@ public sealed class TimeDivisionMultiplexingTests(ITestOutputHelper output) : Ac
         Assert.Equal(shortOne.Pattern, rig.Read(DmaRig.Destination(1), 256));
         var starts = tracer.Records.Where(r => r.Event is StartDescriptor s && ReferenceEquals(s.Run.Spec, longOne.Spec)).ToArray();
         Assert.Equal(2, starts.Length); // started, preempted, started again from where it was
-        Assert.Equal(4096, rig.Controller.Arbiter.AskBlocking<ArbiterStats>(QueryArbiterStats.Instance).BytesPerChannel[0] - 256);
+        Assert.Equal(4096, rig.Controller.Arbiter.AskBlocking<ArbiterStatsReply>(GetArbiterStats.Instance).BytesPerChannel[0] - 256);
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class TimeDivisionMultiplexingTests(ITestOutputHelper output) : Ac
         RunUntilIdle();
         rig.Issue(1);
 
-        Assert.Equal(new ChannelPaused(0), rig.Ask<ChannelPaused>(1, PauseChannel.Instance));
+        Assert.Equal(new PauseChannelReply(0), rig.Ask<PauseChannelReply>(1, PauseChannel.Instance));
         Advance(Duration.FromMilliseconds(1));
 
         // Channel 1 left the queue, so channel 0 kept the physical channel for both descriptors.
@@ -85,7 +86,7 @@ public sealed class TimeDivisionMultiplexingTests(ITestOutputHelper output) : Ac
         Assert.Equal(0, rig.BytesLanded(DmaRig.Destination(2), waiting.Pattern));
         Assert.Equal(DmaStatus.Paused, rig.TxStatus(1, waiting.Cookie).Status);
 
-        rig.Ask<ChannelResumed>(1, ResumeChannel.Instance);
+        rig.Ask<ResumeChannelReply>(1, ResumeChannel.Instance);
         rig.RunUntilCallbacks(3);
         Assert.Equal(waiting.Pattern, rig.Read(DmaRig.Destination(2), 1024));
     }
@@ -105,10 +106,10 @@ public sealed class TimeDivisionMultiplexingTests(ITestOutputHelper output) : Ac
         Assert.Equal((-1, preempted.DescriptorId), (state.PhysicalChannel, state.ActiveDescriptor));
 
         Assert.Equal(65536 - 256, rig.TxStatus(0, preempted.Cookie).Residue);
-        Assert.Equal(new ChannelPaused(65536 - 256), rig.Ask<ChannelPaused>(0, PauseChannel.Instance));
+        Assert.Equal(new PauseChannelReply(65536 - 256), rig.Ask<PauseChannelReply>(0, PauseChannel.Instance));
         Advance(Duration.FromMicroseconds(50));
         Assert.Equal(256, rig.BytesLanded(DmaRig.Destination(0), preempted.Pattern));
-        rig.Ask<ChannelResumed>(0, ResumeChannel.Instance);
+        rig.Ask<ResumeChannelReply>(0, ResumeChannel.Instance);
 
         rig.RunUntilCallbacks(2);
         Assert.Equal(preempted.Pattern, rig.Read(DmaRig.Destination(0), 65536));
@@ -132,11 +133,11 @@ public sealed class TimeDivisionMultiplexingTests(ITestOutputHelper output) : Ac
         Advance(Duration.FromNanoseconds(1000));
         Assert.Equal(-1, rig.State(0).PhysicalChannel); // preempted, waiting
 
-        var terminated = rig.Ask<AllTerminated>(0, TerminateAll.Instance);
+        var terminated = rig.Ask<TerminateChannelReply>(0, TerminateChannel.Instance);
 
         int landed = rig.BytesLanded(DmaRig.Destination(0), preempted.Pattern);
         Assert.Equal(256, landed);
-        Assert.Equal(new AllTerminated(1, landed), terminated);
+        Assert.Equal(new TerminateChannelReply(1, landed), terminated);
         rig.RunUntilCallbacks(1);
         Assert.Equal(other.Pattern, rig.Read(DmaRig.Destination(1), 4096));
         Assert.Equal(256, rig.BytesLanded(DmaRig.Destination(0), preempted.Pattern));

@@ -9,7 +9,7 @@ namespace DmaActors.Actors.Tests.Channels;
 /// with wrap-around (P-11), dma_cookie_status / dma_async_is_complete (P-13), and tx_status of a
 /// completed cookie (P-14).
 /// </summary>
-public sealed class CookieTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class CookieTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     [Fact]
     public void First_cookie_handed_out_is_2_because_both_counters_start_at_1_P10()
@@ -128,7 +128,7 @@ public sealed class CookieTests(ITestOutputHelper output) : ActorTestKit(output)
         foreach (var cookie in new[] { first.Cookie, second.Cookie })
         {
             var status = rig.TxStatus(0, cookie);
-            Assert.Equal(new TxStatusReport(DmaStatus.Complete, second.Cookie, second.Cookie, 0), status);
+            Assert.Equal(new TxStatusReply(DmaStatus.Complete, second.Cookie, second.Cookie, 0), status);
         }
     }
 

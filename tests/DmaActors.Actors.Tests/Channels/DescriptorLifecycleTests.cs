@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Completion;
@@ -13,7 +14,7 @@ namespace DmaActors.Actors.Tests.Channels;
 /// The virt-dma lists and the descriptor lifecycle of contract section 2.6 (V-3 … V-15): prepare →
 /// submit → issue → active → completed → callback, terminate, reuse, free, synchronize.
 /// </summary>
-public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private static readonly Duration Long = Duration.FromMilliseconds(1);
 
@@ -29,11 +30,11 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : ActorTe
         Assert.Equal(0, rig.Log.Count);
         var state = rig.State(0);
         Assert.Equal((1, 0, -1L, -1), (state.Submitted, state.Issued, state.ActiveDescriptor, state.PhysicalChannel));
-        Assert.Equal(new TxStatusReport(DmaStatus.InProgress, 1, descriptor.Cookie, 4096), rig.TxStatus(0, descriptor.Cookie));
-        var stats = rig.Controller.Arbiter.AskBlocking<ArbiterStats>(QueryArbiterStats.Instance);
+        Assert.Equal(new TxStatusReply(DmaStatus.InProgress, 1, descriptor.Cookie, 4096), rig.TxStatus(0, descriptor.Cookie));
+        var stats = rig.Controller.Arbiter.AskBlocking<ArbiterStatsReply>(GetArbiterStats.Instance);
         Assert.All(stats.GrantsPerChannel, g => Assert.Equal(0, g));
 
-        long issuedAt = Sys.Clock.NowNanoseconds;
+        long issuedAt = World.Clock.NowNanoseconds;
         Assert.Equal(1, rig.Issue(0));
         rig.RunUntilCallbacks(1);
 
@@ -64,15 +65,16 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : ActorTe
     public void Submitting_a_descriptor_twice_is_rejected_with_EINVAL_and_takes_no_cookie_V4()
     {
         var rig = new DmaRig(Sys);
-        var prepared = rig.Ask<DescriptorPrepared>(0, new PrepareDescriptor(TransferSpec.Memcpy(DmaRig.Source(0), DmaRig.Destination(0), 256, 64), new DescriptorOptions()));
-        var submitted = rig.Ask<DescriptorSubmitted>(0, new SubmitDescriptor(prepared.DescriptorId));
+        long id = rig.Port(0).Prepare(TransferSpec.Memcpy(DmaRig.Source(0), DmaRig.Destination(0), 256, 64), new DescriptorOptions());
+        int cookie = rig.Port(0).SubmitPrepared(id, 256);
 
-        var again = Assert.IsType<CommandRejected>(rig.Ask<object>(0, new SubmitDescriptor(prepared.DescriptorId)));
+        // Sent past the port, with a cookie of their own: the channel itself must refuse them.
+        var again = rig.Ask<CommandRejectedReply>(0, new SubmitDescriptor(id, 99));
         rig.Issue(0);
-        var afterIssue = Assert.IsType<CommandRejected>(rig.Ask<object>(0, new SubmitDescriptor(prepared.DescriptorId)));
-        var unknown = Assert.IsType<CommandRejected>(rig.Ask<object>(0, new SubmitDescriptor(12345)));
+        var afterIssue = rig.Ask<CommandRejectedReply>(0, new SubmitDescriptor(id, 99));
+        var unknown = rig.Ask<CommandRejectedReply>(0, new SubmitDescriptor(12345, 99));
 
-        Assert.Equal(2, submitted.Cookie);
+        Assert.Equal(2, cookie);
         Assert.Equal(["EINVAL", "EINVAL", "EINVAL"], new[] { again.Errno, afterIssue.Errno, unknown.Errno });
         Assert.Contains("submitted", again.Reason, StringComparison.Ordinal);
         Assert.Equal(2, rig.State(0).LastUsed);
@@ -94,10 +96,10 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : ActorTe
         var mine = rig.Log.For(rig.Name(0));
         Assert.Equal(descriptors.Select(d => d.Cookie), mine.Select(r => r.Cookie));
         Assert.All(mine, r => Assert.Equal(new TransferOutcome(TransferResult.NoError, 0), r.Outcome));
-        // The callback runs on the channel's completion actor (its tasklet), which names the channel.
-        Assert.All(mine, r => Assert.Equal("dma0chan0", r.RanOnChannel));
-        Assert.Equal("dma0chan1", Assert.Single(rig.Log.For(rig.Name(1))).RanOnChannel);
-        Assert.Null(CompletionActor.CurrentChannel);
+        // The callback runs on the channel's completion actor (its tasklet), which the channel's port sees.
+        Assert.All(mine, r => Assert.True(r.RanAsItsChannelsCallback));
+        Assert.True(Assert.Single(rig.Log.For(rig.Name(1))).RanAsItsChannelsCallback);
+        Assert.False(rig.Port(0).IsInCallbackOnThisThread);
         Assert.All(mine.Zip(mine.Skip(1)), pair => Assert.True(pair.First.TimeNanoseconds < pair.Second.TimeNanoseconds));
         foreach (var d in descriptors.Append(other)) Assert.Equal(d.Pattern, rig.Read(DmaRig.Destination(d.Slot), d.Pattern.Length));
         Assert.Equal(5, rig.State(0).Completed);
@@ -111,15 +113,15 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : ActorTe
         var issued = rig.Memcpy(0, 1, 4096);
         rig.Issue(0);
         var submitted = rig.Memcpy(0, 2, 4096);
-        var prepared = rig.Ask<DescriptorPrepared>(0, new PrepareDescriptor(TransferSpec.Memcpy(DmaRig.Source(3), DmaRig.Destination(3), 64, 64), new DescriptorOptions()));
+        var prepared = rig.Ask<PrepareDescriptorReply>(0, new PrepareDescriptor(1_000, TransferSpec.Memcpy(DmaRig.Source(3), DmaRig.Destination(3), 64, 64), new DescriptorOptions()));
         Advance(Duration.FromMicroseconds(20));
 
-        var terminated = rig.Ask<AllTerminated>(0, TerminateAll.Instance);
+        var terminated = rig.Ask<TerminateChannelReply>(0, TerminateChannel.Instance);
 
         int landed = rig.BytesLanded(DmaRig.Destination(0), active.Pattern);
         Assert.InRange(landed, 64, 65536 - 64);
         Assert.Equal(0, landed % 64); // whole bursts only
-        Assert.Equal(new AllTerminated(4, landed), terminated);
+        Assert.Equal(new TerminateChannelReply(4, landed), terminated);
         var state = rig.State(0);
         Assert.Equal((0, 0, 0, 1, -1L), (state.Allocated, state.Submitted, state.Issued, state.Terminated, state.ActiveDescriptor));
 
@@ -130,7 +132,7 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : ActorTe
         Assert.Equal(0, rig.BytesLanded(DmaRig.Destination(2), submitted.Pattern));
         Assert.Equal(0, rig.Log.Count);
         // The prepared descriptor was destroyed too (V-12: vchan_get_all_descriptors takes desc_allocated).
-        Assert.Equal("EINVAL", Assert.IsType<CommandRejected>(rig.Ask<object>(0, new SubmitDescriptor(prepared.DescriptorId))).Errno);
+        Assert.Equal("EINVAL", rig.Ask<CommandRejectedReply>(0, new SubmitDescriptor(prepared.DescriptorId, 99)).Errno);
     }
 
     [Fact]
@@ -141,10 +143,10 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : ActorTe
         var dropped = rig.Memcpy(0, 1, 256);
         rig.Issue(0);
         Advance(Duration.FromMicroseconds(5));
-        rig.Ask<AllTerminated>(0, TerminateAll.Instance);
+        rig.Ask<TerminateChannelReply>(0, TerminateChannel.Instance);
         Assert.Equal(1, rig.State(0).Terminated);
 
-        rig.Ask<ChannelSynchronized>(0, SynchronizeChannel.Instance);
+        rig.Ask<SynchronizeChannelReply>(0, SynchronizeChannel.Instance);
         Assert.Equal(0, rig.State(0).Terminated);
 
         var next = rig.Memcpy(0, 2, 1024);
@@ -161,46 +163,39 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : ActorTe
     {
         var rig = new DmaRig(Sys);
 
-        Assert.Equal(new AllTerminated(0, 0), rig.Ask<AllTerminated>(0, TerminateAll.Instance));
-        Assert.Equal(ChannelSynchronized.Instance, rig.Ask<ChannelSynchronized>(0, SynchronizeChannel.Instance));
+        Assert.Equal(new TerminateChannelReply(0, 0), rig.Ask<TerminateChannelReply>(0, TerminateChannel.Instance));
+        Assert.Equal(SynchronizeChannelReply.Instance, rig.Ask<SynchronizeChannelReply>(0, SynchronizeChannel.Instance));
     }
 
     /// <summary>
     /// V-12: terminate_all takes desc_completed too, so a descriptor that completed but whose
-    /// callback has not run yet never gets its callback. Here the completion actor (the tasklet)
-    /// is held up inside the first callback while two more descriptors complete; that callback
-    /// then terminates the channel (dmaengine_terminate_async is allowed from a callback).
+    /// callback has not run yet never gets its callback. The deterministic world is driven until
+    /// the channel has completed B, and stopped there, before its tasklet ran B's callback (a
+    /// RunUntil ends at the first step after which its condition holds); the terminate then
+    /// comes from process context, as dmaengine_terminate_async does.
     /// </summary>
     [Fact]
     public void Callbacks_of_completed_but_not_yet_called_back_descriptors_do_not_run_after_terminate_V12()
     {
         var rig = new DmaRig(Sys);
-        var chan = rig.Chan(0);
+        var port = rig.Port(0);
         var ran = new List<string>();
-        AllTerminated? terminated = null;
-        ChannelStateReport? during = null;
-        void Slow(TransferOutcome _)
-        {
-            ran.Add("A");
-            // The tasklet is busy for 10 µs: B and C complete meanwhile, their callbacks queue up.
-            Sys.Advance(Duration.FromMicroseconds(10));
-            during = chan.AskBlocking<ChannelStateReport>(QueryChannelState.Instance);
-            terminated = chan.AskBlocking<AllTerminated>(TerminateAll.Instance);
-        }
-
-        foreach (var (slot, name, callback) in new (int, string, Action<TransferOutcome>?)[] { (0, "A", Slow), (1, "B", _ => ran.Add("B")), (2, "C", _ => ran.Add("C")) })
+        var cookies = new Dictionary<string, int>();
+        foreach (var (slot, name) in new[] { (0, "A"), (1, "B"), (2, "C") })
         {
             rig.Fill(DmaRig.Source(slot), 256, slot);
-            var id = rig.Ask<DescriptorPrepared>(0, new PrepareDescriptor(TransferSpec.Memcpy(DmaRig.Source(slot), DmaRig.Destination(slot), 256, 64), new DescriptorOptions(TransferFlags.Interrupt, callback))).DescriptorId;
-            rig.Ask<DescriptorSubmitted>(0, new SubmitDescriptor(id));
+            long id = port.Prepare(TransferSpec.Memcpy(DmaRig.Source(slot), DmaRig.Destination(slot), 256, 64), new DescriptorOptions(TransferFlags.Interrupt, _ => ran.Add(name)));
+            cookies[name] = port.SubmitPrepared(id, 256);
         }
         rig.Issue(0);
 
+        Assert.Equal(RunOutcome.ConditionMet, RunUntil(() => port.Status(cookies["B"]).Status == DmaStatus.Complete, Duration.FromMilliseconds(1)));
+        Assert.Equal(["A"], ran);
+        port.Terminate();
         Advance(Duration.FromMicroseconds(100));
 
-        Assert.NotNull(terminated);
-        Assert.Equal(3, during!.Completed); // B and C had completed when terminate came
         Assert.Equal(["A"], ran);
+        Assert.Equal(2, rig.State(0).Completed); // A and B completed; B's callback was dropped, C never ran
     }
 
     [Fact]
@@ -210,30 +205,29 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : ActorTe
         var outcomes = CreateTestProbe();
         var pattern = rig.Fill(DmaRig.Source(0), 2048, 0);
         var spec = TransferSpec.Memcpy(DmaRig.Source(0), DmaRig.Destination(0), 2048, 64);
-        var id = rig.Ask<DescriptorPrepared>(0, new PrepareDescriptor(spec, new DescriptorOptions(TransferFlags.Interrupt | TransferFlags.Reuse, o => outcomes.Ref.Tell(o)))).DescriptorId;
+        long id = rig.Port(0).Prepare(spec, new DescriptorOptions(TransferFlags.Interrupt | TransferFlags.Reuse, o => outcomes.Ref.Tell(o)));
 
-        int firstCookie = rig.Ask<DescriptorSubmitted>(0, new SubmitDescriptor(id)).Cookie;
+        int firstCookie = rig.Port(0).SubmitPrepared(id, 2048);
         rig.Issue(0);
-        outcomes.ExpectMsg<TransferOutcome>(o => o.Result == TransferResult.NoError);
+        outcomes.ExpectMsg<TransferOutcome>(Duration.FromSeconds(3), o => o.Result == TransferResult.NoError);
         Assert.Equal(pattern, rig.Read(DmaRig.Destination(0), 2048));
         var state = rig.State(0);
         Assert.Equal((1, 1L), (state.Allocated, state.Completed));
 
         // Run it again over a fresh destination.
         rig.Memory.Fill(DmaRig.Destination(0), 0, 2048);
-        var second = rig.Ask<DescriptorSubmitted>(0, new SubmitDescriptor(id));
+        int secondCookie = rig.Port(0).SubmitPrepared(id, 2048);
         rig.Issue(0);
-        outcomes.ExpectMsg<TransferOutcome>(o => o.Result == TransferResult.NoError);
+        outcomes.ExpectMsg<TransferOutcome>(Duration.FromSeconds(3), o => o.Result == TransferResult.NoError);
 
-        Assert.Equal(id, second.DescriptorId);
-        Assert.Equal(firstCookie + 1, second.Cookie);
+        Assert.Equal(firstCookie + 1, secondCookie);
         Assert.Equal(pattern, rig.Read(DmaRig.Destination(0), 2048));
-        Assert.Equal(DmaStatus.Complete, rig.TxStatus(0, second.Cookie).Status);
+        Assert.Equal(DmaStatus.Complete, rig.TxStatus(0, secondCookie).Status);
 
         // dmaengine_desc_free: a reusable descriptor at rest can be freed, after which it is gone.
-        Assert.Equal(new DescriptorFreed(id), rig.Ask<object>(0, new FreeDescriptor(id)));
+        Assert.Equal(new FreeDescriptorReply(id), rig.Ask<FreeDescriptorReply>(0, new FreeDescriptor(id)));
         Assert.Equal(0, rig.State(0).Allocated);
-        Assert.Equal("EINVAL", Assert.IsType<CommandRejected>(rig.Ask<object>(0, new SubmitDescriptor(id))).Errno);
+        Assert.Equal("EINVAL", rig.Ask<CommandRejectedReply>(0, new SubmitDescriptor(id, 99)).Errno);
     }
 
     [Fact]
@@ -243,12 +237,12 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : ActorTe
         var reusable = rig.Memcpy(0, 0, 512, flags: TransferFlags.Reuse);
         var plain = rig.Memcpy(0, 1, 512);
 
-        var terminated = rig.Ask<AllTerminated>(0, TerminateAll.Instance);
+        var terminated = rig.Ask<TerminateChannelReply>(0, TerminateChannel.Instance);
 
-        Assert.Equal(new AllTerminated(1, 0), terminated); // only the plain one is destroyed
+        Assert.Equal(new TerminateChannelReply(1, 0), terminated); // only the plain one is destroyed
         Assert.Equal((1, 0), (rig.State(0).Allocated, rig.State(0).Submitted));
-        var again = rig.Ask<DescriptorSubmitted>(0, new SubmitDescriptor(reusable.DescriptorId));
-        Assert.Equal(plain.Cookie + 1, again.Cookie);
+        int again = rig.Port(0).SubmitPrepared(reusable.DescriptorId, 512);
+        Assert.Equal(plain.Cookie + 1, again);
         rig.Issue(0);
         Advance(Long);
         Assert.Equal(reusable.Pattern, rig.Read(DmaRig.Destination(0), 512));
@@ -259,16 +253,16 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : ActorTe
     public void Freeing_a_descriptor_that_is_not_reusable_or_not_at_rest_is_rejected_with_EPERM()
     {
         var rig = new DmaRig(Sys);
-        var plain = rig.Ask<DescriptorPrepared>(0, new PrepareDescriptor(TransferSpec.Memcpy(DmaRig.Source(0), DmaRig.Destination(0), 256, 64), new DescriptorOptions()));
+        long plain = rig.Port(0).Prepare(TransferSpec.Memcpy(DmaRig.Source(0), DmaRig.Destination(0), 256, 64), new DescriptorOptions());
         var reusableInFlight = rig.Memcpy(0, 1, 256, flags: TransferFlags.Reuse);
 
-        var notReusable = Assert.IsType<CommandRejected>(rig.Ask<object>(0, new FreeDescriptor(plain.DescriptorId)));
-        var submitted = Assert.IsType<CommandRejected>(rig.Ask<object>(0, new FreeDescriptor(reusableInFlight.DescriptorId)));
-        var unknown = Assert.IsType<CommandRejected>(rig.Ask<object>(0, new FreeDescriptor(999)));
+        var notReusable = rig.Ask<CommandRejectedReply>(0, new FreeDescriptor(plain));
+        var submitted = rig.Ask<CommandRejectedReply>(0, new FreeDescriptor(reusableInFlight.DescriptorId));
+        var unknown = rig.Ask<CommandRejectedReply>(0, new FreeDescriptor(999));
 
         Assert.Equal(["EPERM", "EPERM", "EPERM"], new[] { notReusable.Errno, submitted.Errno, unknown.Errno });
         // Still there: the plain one can be submitted, the reusable one still runs.
-        rig.Ask<DescriptorSubmitted>(0, new SubmitDescriptor(plain.DescriptorId));
+        rig.Port(0).SubmitPrepared(plain, 256);
         Assert.Equal(2, rig.Issue(0));
     }
 
@@ -277,11 +271,11 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : ActorTe
     {
         var rig = new DmaRig(Sys);
         var ids = Enumerable.Range(0, 5)
-            .Select(slot => rig.Ask<DescriptorPrepared>(0, new PrepareDescriptor(TransferSpec.Memcpy(DmaRig.Source(slot), DmaRig.Destination(slot), 1024, 64), new DescriptorOptions())).DescriptorId)
+            .Select(slot => rig.Port(0).Prepare(TransferSpec.Memcpy(DmaRig.Source(slot), DmaRig.Destination(slot), 1024, 64), new DescriptorOptions()))
             .ToArray();
         Assert.Equal((5, 0, 0), Lists(rig.State(0)));
 
-        foreach (var id in ids.Take(4)) rig.Ask<DescriptorSubmitted>(0, new SubmitDescriptor(id));
+        foreach (var id in ids.Take(4)) rig.Port(0).SubmitPrepared(id, 1024);
         Assert.Equal((1, 4, 0), Lists(rig.State(0)));
 
         rig.Issue(0);
@@ -297,7 +291,7 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : ActorTe
         Assert.Equal((1, 0, 0), Lists(done));
         Assert.Equal((-1L, -1, 4L, 5, 5), (done.ActiveDescriptor, done.PhysicalChannel, done.Completed, done.LastUsed, done.LastCompleted));
 
-        static (int Allocated, int Submitted, int Issued) Lists(ChannelStateReport s) => (s.Allocated, s.Submitted, s.Issued);
+        static (int Allocated, int Submitted, int Issued) Lists(ChannelStateReply s) => (s.Allocated, s.Submitted, s.Issued);
     }
 
     [Fact]
@@ -307,14 +301,14 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : ActorTe
         rig.Memcpy(0, 0, 65536);
         rig.Issue(0);
         Advance(Duration.FromMicroseconds(3));
-        rig.Ask<AllTerminated>(0, TerminateAll.Instance);
+        rig.Ask<TerminateChannelReply>(0, TerminateChannel.Instance);
         Assert.Equal(1, rig.State(0).Terminated);
 
-        Assert.Equal(ChannelSynchronized.Instance, rig.Ask<ChannelSynchronized>(0, SynchronizeChannel.Instance));
+        Assert.Equal(SynchronizeChannelReply.Instance, rig.Ask<SynchronizeChannelReply>(0, SynchronizeChannel.Instance));
 
         Assert.Equal(0, rig.State(0).Terminated);
         // A second synchronize has nothing to do and still answers.
-        Assert.Equal(ChannelSynchronized.Instance, rig.Ask<ChannelSynchronized>(0, SynchronizeChannel.Instance));
+        Assert.Equal(SynchronizeChannelReply.Instance, rig.Ask<SynchronizeChannelReply>(0, SynchronizeChannel.Instance));
     }
 
     [Fact]
@@ -324,38 +318,38 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : ActorTe
         var reusable = rig.Memcpy(0, 0, 65536, flags: TransferFlags.Reuse);
         rig.Issue(0);
         Advance(Duration.FromMicroseconds(3));
-        rig.Ask<AllTerminated>(0, TerminateAll.Instance);
+        rig.Ask<TerminateChannelReply>(0, TerminateChannel.Instance);
         Assert.Equal((0, 1), (rig.State(0).Allocated, rig.State(0).Terminated));
 
-        rig.Ask<ChannelSynchronized>(0, SynchronizeChannel.Instance);
+        rig.Ask<SynchronizeChannelReply>(0, SynchronizeChannel.Instance);
 
         Assert.Equal((1, 0), (rig.State(0).Allocated, rig.State(0).Terminated));
-        Assert.IsType<DescriptorSubmitted>(rig.Ask<object>(0, new SubmitDescriptor(reusable.DescriptorId)));
+        Assert.Equal(reusable.Cookie + 1, rig.Port(0).SubmitPrepared(reusable.DescriptorId, 65536));
+        Assert.Equal(1, rig.State(0).Submitted);
     }
 
     [Fact]
     public void A_callback_that_throws_is_reported_and_later_callbacks_still_run()
     {
         var failures = CreateTestProbe();
-        Sys.EventStream.Subscribe<CallbackFailed>(failures.Ref);
+        Sys.EventStream.Subscribe(failures.Ref, typeof(CallbackFailed));
         var rig = new DmaRig(Sys);
         var ran = new List<int>();
         for (int slot = 0; slot < 3; slot++)
         {
             int index = slot;
             rig.Fill(DmaRig.Source(slot), 256, slot);
-            var id = rig.Ask<DescriptorPrepared>(0, new PrepareDescriptor(
+            rig.Port(0).Submit(
                 TransferSpec.Memcpy(DmaRig.Source(slot), DmaRig.Destination(slot), 256, 64),
                 new DescriptorOptions(TransferFlags.Interrupt, _ =>
                 {
                     ran.Add(index);
                     if (index == 1) throw new InvalidOperationException("client bug");
-                }))).DescriptorId;
-            rig.Ask<DescriptorSubmitted>(0, new SubmitDescriptor(id));
+                }));
         }
         rig.Issue(0);
 
-        var failed = failures.ExpectMsg<CallbackFailed>();
+        var failed = failures.ExpectMsg<CallbackFailed>(Duration.FromSeconds(3));
 
         Assert.Equal(("dma0chan0", 3), (failed.Channel, failed.Cookie));
         Advance(Long);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Akka.Actor;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Controller;
@@ -38,7 +39,7 @@ internal static class DispatcherScenarios
         Assert.Equal(descriptors.Count, rig.Log.Count);
         foreach (var d in descriptors) Assert.Equal(d.Pattern, rig.Read(DmaRig.Destination(d.Slot), d.Pattern.Length));
         AssertCookieOrderPerChannel(rig, 4);
-        var stats = rig.Controller.Arbiter.AskBlocking<ArbiterStats>(QueryArbiterStats.Instance);
+        var stats = rig.Controller.Arbiter.AskBlocking<ArbiterStatsReply>(GetArbiterStats.Instance);
         Assert.Equal(descriptors.Sum(d => d.Pattern.Length), stats.BytesPerChannel.Sum());
         return Summarise(rig, 4, stats, preemptions: 0);
     }
@@ -46,8 +47,8 @@ internal static class DispatcherScenarios
     /// <summary>4 virtual channels on 1 physical channel, 3 descriptors each; optionally preempted every <paramref name="quantumBursts"/> bursts.</summary>
     public static ScenarioResult TimeDivision(ActorSystem system, int quantumBursts)
     {
-        var tracer = new HardwareTracer(system.Clock);
-        system.Tracer = tracer;
+        var tracer = new HardwareTracer(system.Simulation().Clock);
+        system.Simulation().Tracer = tracer;
         var rig = new DmaRig(system, memory => new ControllerConfig { Memory = memory, PhysicalChannels = 1, VirtualChannels = 4, QuantumBursts = quantumBursts });
         var descriptors = new List<Submitted>();
         for (int channel = 0; channel < 4; channel++)
@@ -64,7 +65,7 @@ internal static class DispatcherScenarios
         Assert.All(rig.Log.Records, r => Assert.Equal(new TransferOutcome(TransferResult.NoError, 0), r.Outcome));
         AssertCookieOrderPerChannel(rig, 4);
         int starts = tracer.Records.Count(r => r.Event is StartDescriptor);
-        var stats = rig.Controller.Arbiter.AskBlocking<ArbiterStats>(QueryArbiterStats.Instance);
+        var stats = rig.Controller.Arbiter.AskBlocking<ArbiterStatsReply>(GetArbiterStats.Instance);
         Assert.Equal(descriptors.Sum(d => d.Pattern.Length), stats.BytesPerChannel.Sum());
         return Summarise(rig, 4, stats, preemptions: starts - descriptors.Count);
     }
@@ -97,12 +98,12 @@ internal static class DispatcherScenarios
         int dropped = 0;
         if (victim >= 0)
         {
-            dropped = rig.Ask<AllTerminated>(victim, TerminateAll.Instance).Dropped;
+            dropped = rig.Ask<TerminateChannelReply>(victim, TerminateChannel.Instance).Dropped;
             afterTerminate = rig.Memcpy(victim, 60, 256);
             rig.Issue(victim);
         }
         system.Advance(Duration.FromMilliseconds(1));
-        if (victim >= 0) rig.Ask<ChannelSynchronized>(victim, SynchronizeChannel.Instance);
+        if (victim >= 0) rig.Ask<SynchronizeChannelReply>(victim, SynchronizeChannel.Instance);
 
         var all = afterTerminate is null ? descriptors : [.. descriptors, afterTerminate];
         var byCookie = all.ToDictionary(d => (d.Channel, d.Cookie));
@@ -142,7 +143,7 @@ internal static class DispatcherScenarios
                 Assert.Equal(record.Outcome.Result == TransferResult.NoError ? DmaStatus.Complete : DmaStatus.Error, status);
             }
         }
-        var stats = rig.Controller.Arbiter.AskBlocking<ArbiterStats>(QueryArbiterStats.Instance);
+        var stats = rig.Controller.Arbiter.AskBlocking<ArbiterStatsReply>(GetArbiterStats.Instance);
         return Summarise(rig, channels, stats, preemptions: 0) with { Faults = faults.FaultsInjected, Dropped = dropped };
     }
 
@@ -166,7 +167,7 @@ internal static class DispatcherScenarios
         }
     }
 
-    private static ScenarioResult Summarise(DmaRig rig, int channels, ArbiterStats stats, int preemptions)
+    private static ScenarioResult Summarise(DmaRig rig, int channels, ArbiterStatsReply stats, int preemptions)
     {
         var summary = new StringBuilder();
         for (int channel = 0; channel < channels; channel++)

@@ -1,5 +1,5 @@
+using Akka.Actor;
 using DmaActors.Actors.Channels;
-using DmaActors.Actors.Completion;
 using DmaActors.Actors.Controller;
 using DmaActors.Actors.Memory;
 using DmaActors.Actors.Transfers;
@@ -11,7 +11,8 @@ namespace DmaActors.Actors.Tests.Channels;
 /// <summary>
 /// A started controller with its memory and a log of every completion callback, plus the few
 /// verbs the tests repeat: prepare + submit a memcpy, issue, ask, drive until N callbacks ran.
-/// Works on either dispatcher: everything it touches from callbacks is behind a lock.
+/// Works on either dispatcher: everything it touches from callbacks is behind a lock. Submits go
+/// through the channel's port, as the façade's do: no round trip.
 /// </summary>
 internal sealed class DmaRig
 {
@@ -34,9 +35,13 @@ internal sealed class DmaRig
 
     public CallbackLog Log { get; } = new();
 
+    public SimulatedWorld World => System.Simulation();
+
     public IActorRef Chan(int index) => Controller.Channel(index);
 
-    public string Name(int index) => Controller.Topology.VirtualChannelNames[index];
+    public VirtualChannelPort Port(int index) => Controller.Open(index);
+
+    public string Name(int index) => Controller.ChannelName(index);
 
     /// <summary>Source address of test buffer <paramref name="slot"/> (64 KiB apart, in the first 8 MiB of RAM).</summary>
     public static ulong Source(int slot) => RamBase + ((ulong)slot << 16);
@@ -89,13 +94,13 @@ internal sealed class DmaRig
     {
         var cookie = new CookieCell();
         string name = Name(channel);
-        var clock = System.Clock;
+        var clock = World.Clock;
         var log = Log;
-        void Callback(TransferOutcome outcome) => log.Add(new CallbackRecord(name, cookie.Value, outcome, CompletionActor.CurrentChannel, clock.NowNanoseconds));
-        var prepared = Chan(channel).AskBlocking<DescriptorPrepared>(new PrepareDescriptor(spec, new DescriptorOptions(flags, Callback)));
-        var submitted = Chan(channel).AskBlocking<DescriptorSubmitted>(new SubmitDescriptor(prepared.DescriptorId));
-        cookie.Value = submitted.Cookie;
-        return new Submitted(channel, prepared.DescriptorId, submitted.Cookie, spec);
+        var port = Port(channel);
+        void Callback(TransferOutcome outcome) => log.Add(new CallbackRecord(name, cookie.Value, outcome, port.IsInCallbackOnThisThread, clock.NowNanoseconds));
+        long id = port.Prepare(spec, new DescriptorOptions(flags, Callback));
+        cookie.Value = port.SubmitPrepared(id, spec.TotalBytes);
+        return new Submitted(channel, id, cookie.Value, spec);
     }
 
     /// <summary>A memcpy between test buffers <paramref name="slot"/>, its source filled with a pattern first.</summary>
@@ -106,13 +111,14 @@ internal sealed class DmaRig
         return submitted with { Slot = slot, Pattern = pattern };
     }
 
-    public int Issue(int channel) => Chan(channel).AskBlocking<PendingIssued>(IssuePending.Instance).Issued;
+    public int Issue(int channel) => Ask<IssueSubmittedReply>(channel, IssueSubmitted.Instance).Issued;
 
-    public T Ask<T>(int channel, object message) => Chan(channel).AskBlocking<T>(message);
+    /// <summary>Asks channel <paramref name="channel"/> through its port (in order with its posts) and expects a <typeparamref name="T"/>.</summary>
+    public T Ask<T>(int channel, object message) => Assert.IsType<T>(Port(channel).Ask(message), exactMatch: false);
 
-    public ChannelStateReport State(int channel) => Ask<ChannelStateReport>(channel, QueryChannelState.Instance);
+    public ChannelStateReply State(int channel) => Ask<ChannelStateReply>(channel, GetChannelState.Instance);
 
-    public TxStatusReport TxStatus(int channel, int cookie) => Ask<TxStatusReport>(channel, new QueryTxStatus(cookie));
+    public TxStatusReply TxStatus(int channel, int cookie) => Ask<TxStatusReply>(channel, new GetTxStatus(cookie));
 
     /// <summary>Drives the system until <paramref name="count"/> callbacks have run; fails if they do not within <paramref name="limit"/> of virtual time.</summary>
     public void RunUntilCallbacks(int count, Duration? limit = null)
@@ -142,8 +148,8 @@ internal sealed record Submitted(int Channel, long DescriptorId, int Cookie, Tra
     public byte[] Pattern { get; init; } = [];
 }
 
-/// <summary>One callback run: which channel, which cookie, the result, the channel named by the completion actor while it ran, when.</summary>
-internal sealed record CallbackRecord(string Channel, int Cookie, TransferOutcome Outcome, string? RanOnChannel, long TimeNanoseconds);
+/// <summary>One callback run: which channel, which cookie, the result, whether its channel's port saw it run on this thread, when.</summary>
+internal sealed record CallbackRecord(string Channel, int Cookie, TransferOutcome Outcome, bool RanAsItsChannelsCallback, long TimeNanoseconds);
 
 /// <summary>Every callback that ran, in order; thread-safe (callbacks of different channels run on different actors).</summary>
 internal sealed class CallbackLog

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Transfers;
@@ -12,7 +13,7 @@ namespace DmaActors.Actors.Tests.Channels;
 /// Pause, resume and terminate in the middle of a transfer take effect at a burst boundary: no
 /// byte is lost, none is moved twice, nothing moves while paused (contract 1.8, P-14, V-12).
 /// </summary>
-public sealed class PauseResumeTerminateTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class PauseResumeTerminateTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private const int Total = 65536;
 
@@ -28,7 +29,7 @@ public sealed class PauseResumeTerminateTests(ITestOutputHelper output) : ActorT
         foreach (int microseconds in new[] { 3, 14, 1, 46, 36 })
         {
             Advance(Duration.FromMicroseconds(microseconds));
-            var paused = rig.Ask<ChannelPaused>(0, PauseChannel.Instance);
+            var paused = rig.Ask<PauseChannelReply>(0, PauseChannel.Instance);
             int landed = rig.BytesLanded(DmaRig.Destination(0), descriptor.Pattern);
             Assert.Equal(Total - landed, paused.Residue);
 
@@ -38,14 +39,14 @@ public sealed class PauseResumeTerminateTests(ITestOutputHelper output) : ActorT
             Assert.Equal(landed, rig.BytesLanded(DmaRig.Destination(0), descriptor.Pattern));
             Assert.Equal(0, rig.Log.Count);
 
-            Assert.Equal(ChannelResumed.Instance, rig.Ask<ChannelResumed>(0, ResumeChannel.Instance));
+            Assert.Equal(ResumeChannelReply.Instance, rig.Ask<ResumeChannelReply>(0, ResumeChannel.Instance));
         }
 
         rig.RunUntilCallbacks(1);
         Assert.Equal(new TransferOutcome(TransferResult.NoError, 0), rig.Log.Records[0].Outcome);
         Assert.Equal(descriptor.Pattern, rig.Read(DmaRig.Destination(0), Total));
         // Every burst was granted exactly once: the bus carried exactly the descriptor's bytes.
-        var stats = rig.Controller.Arbiter.AskBlocking<ArbiterStats>(QueryArbiterStats.Instance);
+        var stats = rig.Controller.Arbiter.AskBlocking<ArbiterStatsReply>(GetArbiterStats.Instance);
         Assert.Equal(Total, stats.BytesPerChannel.Sum());
         Assert.Equal(Total / 64 * 160, stats.BusyNanoseconds);
         // It took the bus time plus the paused time, less at most the one burst in flight at each
@@ -58,14 +59,14 @@ public sealed class PauseResumeTerminateTests(ITestOutputHelper output) : ActorT
     {
         var rig = new DmaRig(Sys);
 
-        var idle = Assert.IsType<CommandRejected>(rig.Ask<object>(0, ResumeChannel.Instance));
+        var idle = Assert.IsType<CommandRejectedReply>(rig.Ask<object>(0, ResumeChannel.Instance));
         rig.Memcpy(0, 0, Total);
         rig.Issue(0);
         Advance(Duration.FromMicroseconds(5));
-        var running = Assert.IsType<CommandRejected>(rig.Ask<object>(0, ResumeChannel.Instance));
-        rig.Ask<ChannelPaused>(0, PauseChannel.Instance);
-        rig.Ask<ChannelResumed>(0, ResumeChannel.Instance);
-        var twice = Assert.IsType<CommandRejected>(rig.Ask<object>(0, ResumeChannel.Instance));
+        var running = Assert.IsType<CommandRejectedReply>(rig.Ask<object>(0, ResumeChannel.Instance));
+        rig.Ask<PauseChannelReply>(0, PauseChannel.Instance);
+        rig.Ask<ResumeChannelReply>(0, ResumeChannel.Instance);
+        var twice = Assert.IsType<CommandRejectedReply>(rig.Ask<object>(0, ResumeChannel.Instance));
 
         Assert.Equal(["EINVAL", "EINVAL", "EINVAL"], new[] { idle.Errno, running.Errno, twice.Errno });
         rig.RunUntilCallbacks(1);
@@ -79,12 +80,12 @@ public sealed class PauseResumeTerminateTests(ITestOutputHelper output) : ActorT
         rig.Issue(0);
         Advance(Duration.FromNanoseconds(1000));
 
-        var first = rig.Ask<ChannelPaused>(0, PauseChannel.Instance);
-        var second = rig.Ask<ChannelPaused>(0, PauseChannel.Instance);
+        var first = rig.Ask<PauseChannelReply>(0, PauseChannel.Instance);
+        var second = rig.Ask<PauseChannelReply>(0, PauseChannel.Instance);
 
         Assert.Equal(first, second);
         Assert.True(rig.State(0).Paused);
-        rig.Ask<ChannelResumed>(0, ResumeChannel.Instance);
+        rig.Ask<ResumeChannelReply>(0, ResumeChannel.Instance);
         rig.RunUntilCallbacks(1);
         Assert.Equal(descriptor.Pattern, rig.Read(DmaRig.Destination(0), 4096));
     }
@@ -93,7 +94,7 @@ public sealed class PauseResumeTerminateTests(ITestOutputHelper output) : ActorT
     public void Work_issued_while_paused_waits_for_resume_V19()
     {
         var rig = new DmaRig(Sys);
-        Assert.Equal(new ChannelPaused(0), rig.Ask<ChannelPaused>(0, PauseChannel.Instance));
+        Assert.Equal(new PauseChannelReply(0), rig.Ask<PauseChannelReply>(0, PauseChannel.Instance));
         var descriptor = rig.Memcpy(0, 0, 4096);
         rig.Issue(0);
 
@@ -102,7 +103,7 @@ public sealed class PauseResumeTerminateTests(ITestOutputHelper output) : ActorT
         Assert.Equal(0, rig.BytesLanded(DmaRig.Destination(0), descriptor.Pattern));
         Assert.Equal(DmaStatus.Paused, rig.TxStatus(0, descriptor.Cookie).Status);
         Assert.Equal(4096, rig.TxStatus(0, descriptor.Cookie).Residue);
-        rig.Ask<ChannelResumed>(0, ResumeChannel.Instance);
+        rig.Ask<ResumeChannelReply>(0, ResumeChannel.Instance);
         rig.RunUntilCallbacks(1);
         Assert.Equal(descriptor.Pattern, rig.Read(DmaRig.Destination(0), 4096));
     }
@@ -119,7 +120,7 @@ public sealed class PauseResumeTerminateTests(ITestOutputHelper output) : ActorT
             rig.Issue(0);
             Advance(Duration.FromMicroseconds(microseconds));
 
-            var terminated = rig.Ask<AllTerminated>(0, TerminateAll.Instance);
+            var terminated = rig.Ask<TerminateChannelReply>(0, TerminateChannel.Instance);
 
             int landed = rig.BytesLanded(DmaRig.Destination(slot), descriptor.Pattern);
             Assert.Equal(landed, terminated.BytesMovedByActive);
@@ -142,9 +143,9 @@ public sealed class PauseResumeTerminateTests(ITestOutputHelper output) : ActorT
         var descriptor = rig.Memcpy(0, 0, Total);
         rig.Issue(0);
         Advance(Duration.FromMicroseconds(20));
-        var paused = rig.Ask<ChannelPaused>(0, PauseChannel.Instance);
+        var paused = rig.Ask<PauseChannelReply>(0, PauseChannel.Instance);
 
-        var terminated = rig.Ask<AllTerminated>(0, TerminateAll.Instance);
+        var terminated = rig.Ask<TerminateChannelReply>(0, TerminateChannel.Instance);
 
         Assert.Equal(Total - paused.Residue, terminated.BytesMovedByActive);
         Assert.Equal(terminated.BytesMovedByActive, rig.BytesLanded(DmaRig.Destination(0), descriptor.Pattern));

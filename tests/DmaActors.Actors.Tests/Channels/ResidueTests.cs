@@ -11,7 +11,7 @@ namespace DmaActors.Actors.Tests.Channels;
 /// queued descriptors report their full size; the active one reports the hardware's position,
 /// after every burst, after every segment, or only at completion.
 /// </summary>
-public sealed class ResidueTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class ResidueTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private const int Total = 65536;
 
@@ -24,15 +24,15 @@ public sealed class ResidueTests(ITestOutputHelper output) : ActorTestKit(output
 
         foreach (int microseconds in new[] { 7, 31, 50, 113 })
         {
-            Advance(Duration.FromMicroseconds(microseconds) - Sys.Clock.Now);
-            var paused = rig.Ask<ChannelPaused>(0, PauseChannel.Instance);
+            Advance(Duration.FromMicroseconds(microseconds) - World.Clock.Now);
+            var paused = rig.Ask<PauseChannelReply>(0, PauseChannel.Instance);
 
             int landed = rig.BytesLanded(DmaRig.Destination(0), descriptor.Pattern);
             Assert.InRange(landed, 1, Total - 1);
             Assert.Equal(Total - landed, paused.Residue);
-            Assert.Equal(new TxStatusReport(DmaStatus.Paused, 1, descriptor.Cookie, Total - landed), rig.TxStatus(0, descriptor.Cookie));
+            Assert.Equal(new TxStatusReply(DmaStatus.Paused, 1, descriptor.Cookie, Total - landed), rig.TxStatus(0, descriptor.Cookie));
 
-            rig.Ask<ChannelResumed>(0, ResumeChannel.Instance);
+            rig.Ask<ResumeChannelReply>(0, ResumeChannel.Instance);
         }
 
         rig.RunUntilCallbacks(1);
@@ -80,14 +80,14 @@ public sealed class ResidueTests(ITestOutputHelper output) : ActorTestKit(output
         // 1.5 segments: 96 bursts of 160 ns.
         Advance(Duration.FromNanoseconds(96 * 160 - 80));
 
-        var paused = rig.Ask<ChannelPaused>(0, PauseChannel.Instance);
+        var paused = rig.Ask<PauseChannelReply>(0, PauseChannel.Instance);
         int landed = rig.BytesLanded(DmaRig.Destination(0), pattern);
         var status = rig.TxStatus(0, descriptor.Cookie);
 
         Assert.InRange(landed, 4097, 8191);
         Assert.Equal(4 * 4096 - landed, paused.Residue); // the hardware's own report is burst-exact
         Assert.Equal(3 * 4096, status.Residue); // tx_status: the first segment is done, the second is not
-        rig.Ask<ChannelResumed>(0, ResumeChannel.Instance);
+        rig.Ask<ResumeChannelReply>(0, ResumeChannel.Instance);
         rig.RunUntilCallbacks(1);
         Assert.Equal(pattern, rig.Read(DmaRig.Destination(0), 4 * 4096));
     }
@@ -101,12 +101,12 @@ public sealed class ResidueTests(ITestOutputHelper output) : ActorTestKit(output
 
         foreach (int microseconds in new[] { 1, 50, 150 })
         {
-            Advance(Duration.FromMicroseconds(microseconds) - Sys.Clock.Now);
+            Advance(Duration.FromMicroseconds(microseconds) - World.Clock.Now);
             Assert.InRange(rig.BytesLanded(DmaRig.Destination(0), descriptor.Pattern), 1, Total - 1);
             Assert.Equal(Total, rig.TxStatus(0, descriptor.Cookie).Residue);
         }
 
         rig.RunUntilCallbacks(1);
-        Assert.Equal(new TxStatusReport(DmaStatus.Complete, descriptor.Cookie, descriptor.Cookie, 0), rig.TxStatus(0, descriptor.Cookie));
+        Assert.Equal(new TxStatusReply(DmaStatus.Complete, descriptor.Cookie, descriptor.Cookie, 0), rig.TxStatus(0, descriptor.Cookie));
     }
 }

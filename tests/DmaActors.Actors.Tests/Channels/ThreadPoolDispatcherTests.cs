@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Runtime;
 
 namespace DmaActors.Actors.Tests.Channels;
@@ -10,12 +11,12 @@ namespace DmaActors.Actors.Tests.Channels;
 /// </summary>
 public sealed class ThreadPoolDispatcherTests
 {
-    private static readonly ActorSystemSettings ThreadPool = new() { Dispatcher = DispatcherKind.ThreadPool, Clock = ClockKind.Virtual };
+    private static readonly SimulationSettings ThreadPool = new() { Dispatcher = DispatcherKind.ThreadPool, Clock = ClockKind.Virtual };
 
     [Fact]
     public void Memcpy_integrity_totals_and_per_channel_order_match_the_deterministic_run()
     {
-        var expected = Run(ActorSystemSettings.Deterministic(7), DispatcherScenarios.MemcpyIntegrity);
+        var expected = Run(SimulationSettings.Deterministic(7), DispatcherScenarios.MemcpyIntegrity);
 
         for (int run = 0; run < 3; run++)
         {
@@ -29,7 +30,7 @@ public sealed class ThreadPoolDispatcherTests
     [InlineData(3)]
     public void Time_division_multiplexing_matches_the_deterministic_run(int quantumBursts)
     {
-        var expected = Run(ActorSystemSettings.Deterministic(7), s => DispatcherScenarios.TimeDivision(s, quantumBursts));
+        var expected = Run(SimulationSettings.Deterministic(7), s => DispatcherScenarios.TimeDivision(s, quantumBursts));
 
         for (int run = 0; run < 3; run++)
         {
@@ -45,7 +46,7 @@ public sealed class ThreadPoolDispatcherTests
     [InlineData(2024)]
     public void Faults_and_terminates_end_every_descriptor_exactly_once_as_in_the_deterministic_run(int workloadSeed)
     {
-        var expected = Run(ActorSystemSettings.Deterministic(1), s => DispatcherScenarios.FaultsAndTerminates(s, workloadSeed));
+        var expected = Run(SimulationSettings.Deterministic(1), s => DispatcherScenarios.FaultsAndTerminates(s, workloadSeed));
 
         for (int run = 0; run < 3; run++)
         {
@@ -56,9 +57,10 @@ public sealed class ThreadPoolDispatcherTests
         }
     }
 
-    private static ScenarioResult Run(ActorSystemSettings settings, Func<ActorSystem, ScenarioResult> scenario)
+    private static ScenarioResult Run(SimulationSettings settings, Func<ActorSystem, ScenarioResult> scenario)
     {
-        using var system = ActorSystem.Create("scenario", settings);
+        using var systemScope = new WorldScope("scenario", settings);
+        var system = systemScope.System;
         return scenario(system);
     }
 }

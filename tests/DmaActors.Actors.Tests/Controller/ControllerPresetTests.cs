@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Controller;
@@ -10,7 +11,7 @@ using Xunit.Abstractions;
 
 namespace DmaActors.Actors.Tests.Controller;
 
-public sealed class ControllerPresetTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class ControllerPresetTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private static readonly PhysicalMemory Memory = PhysicalMemory.Create(0x8000_0000, 16 << 20);
 
@@ -46,12 +47,11 @@ public sealed class ControllerPresetTests(ITestOutputHelper output) : ActorTestK
         var source = Enumerable.Range(0, 4096).Select(i => (byte)(i * 13 + 1)).ToArray();
         memory.Write(0x8000_0000, source);
         var controller = DmaController.Start(Sys, ControllerPresets.ForCompatible(compatible, memory)!);
-        var chan = controller.Channel(0);
-        var prepared = chan.AskBlocking<DescriptorPrepared>(new PrepareDescriptor(TransferSpec.Memcpy(0x8000_0000, 0x8008_0000, 4096, 64), new DescriptorOptions()));
-        int cookie = chan.AskBlocking<DescriptorSubmitted>(new SubmitDescriptor(prepared.DescriptorId)).Cookie;
-        chan.AskBlocking<PendingIssued>(IssuePending.Instance);
+        var port = controller.Open(0);
+        int cookie = port.Submit(TransferSpec.Memcpy(0x8000_0000, 0x8008_0000, 4096, 64), new DescriptorOptions());
+        port.IssuePending();
         Advance(Duration.FromMilliseconds(1));
-        Assert.Equal(DmaStatus.Complete, chan.AskBlocking<TxStatusReport>(new QueryTxStatus(cookie)).Status);
+        Assert.Equal(DmaStatus.Complete, Assert.IsType<TxStatusReply>(port.Ask(new GetTxStatus(cookie))).Status);
         var copy = new byte[4096];
         memory.Read(0x8008_0000, copy);
         Assert.Equal(source, copy);

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Bus;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Controller;
@@ -13,15 +14,16 @@ internal sealed class DeviceRig
 {
     public const ulong RamBase = 0x8000_0000;
 
-    public DeviceRig(ActorSystem system, DeviceProfile profile, DataPattern pattern, int line, BusTiming? bus = null, ulong ramBytes = 16 << 20, IActorRef? listener = null)
+    public DeviceRig(ActorSystem system, DeviceProfile profile, DataPattern pattern, int line, BusTiming? bus = null, ulong ramBytes = 16 << 20, IActorRef? listener = null, Func<ControllerConfig, ControllerConfig>? configure = null)
     {
         System = system;
         Memory = PhysicalMemory.Create(RamBase, ramBytes);
         var config = new ControllerConfig { Memory = Memory };
-        Controller = DmaController.Start(system, bus is null ? config : config with { Bus = bus });
+        if (bus is not null) config = config with { Bus = bus };
+        Controller = DmaController.Start(system, configure?.Invoke(config) ?? config);
         Line = line;
         Pattern = pattern;
-        Device = system.ActorOf(SlaveDeviceActor.PropsFor(profile, line, Controller.Arbiter, pattern, listener), profile.Name);
+        Device = system.Simulation().ActorOf(SlaveDeviceActor.PropsFor(profile, line, Controller.Arbiter, pattern, listener), profile.Name);
         Controller.ConnectDevice(line, Device);
     }
 
@@ -41,22 +43,21 @@ internal sealed class DeviceRig
     public int Issue(int channel, TransferSpec spec, Action<TransferOutcome>? callback = null)
     {
         int cookie = Submit(channel, spec, callback);
-        Controller.Channel(channel).AskBlocking<PendingIssued>(IssuePending.Instance);
+        Assert.IsType<IssueSubmittedReply>(Controller.Open(channel).Ask(IssueSubmitted.Instance));
         return cookie;
     }
 
     /// <summary>Prepares and submits without issuing; returns the cookie.</summary>
     public int Submit(int channel, TransferSpec spec, Action<TransferOutcome>? callback = null)
     {
-        var chan = Controller.Channel(channel);
+        var port = Controller.Open(channel);
         var flags = callback is null ? TransferFlags.None : TransferFlags.Interrupt;
-        var prepared = chan.AskBlocking<DescriptorPrepared>(new PrepareDescriptor(spec, new DescriptorOptions(flags, callback)));
-        return chan.AskBlocking<DescriptorSubmitted>(new SubmitDescriptor(prepared.DescriptorId)).Cookie;
+        return port.Submit(spec, new DescriptorOptions(flags, callback));
     }
 
-    public TxStatusReport Status(int channel, int cookie) => Controller.Channel(channel).AskBlocking<TxStatusReport>(new QueryTxStatus(cookie));
+    public TxStatusReply Status(int channel, int cookie) => Assert.IsType<TxStatusReply>(Controller.Open(channel).Ask(new GetTxStatus(cookie)));
 
-    public DeviceStats Stats() => Device.AskBlocking<DeviceStats>(QueryDeviceStats.Instance);
+    public DeviceStatsReply Stats() => Device.AskBlocking<DeviceStatsReply>(GetDeviceStats.Instance);
 
     public byte[] Read(ulong address, long length)
     {

@@ -1,3 +1,5 @@
+using Akka.Actor;
+using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Transfers;
 using DmaActors.Runtime.Time;
@@ -14,7 +16,7 @@ namespace DmaActors.Actors.Tests.Devices;
 /// the device's wire timer are re-used. Measured over the middle of a long MMC transfer on the
 /// deterministic dispatcher.
 /// </summary>
-public sealed class DrqAllocationTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class DrqAllocationTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private const int Line = 7;
     private const int Bytes = 1 << 20;

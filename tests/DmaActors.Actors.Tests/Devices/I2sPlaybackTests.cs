@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Bus;
 using DmaActors.Actors.Devices;
@@ -10,7 +11,7 @@ using Xunit.Abstractions;
 namespace DmaActors.Actors.Tests.Devices;
 
 /// <summary>Audio playback from a cyclic buffer while a memcpy on another channel competes for the bus.</summary>
-public sealed class I2sPlaybackTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class I2sPlaybackTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private const int Line = 5;
     private const ulong AudioBuffer = DeviceRig.RamBase;
@@ -50,7 +51,7 @@ public sealed class I2sPlaybackTests(ITestOutputHelper output) : ActorTestKit(ou
         Assert.Equal(0, stats.Mismatches); // late, never wrong
     }
 
-    private (DeviceStats Stats, long Copied) Play(int copyBurstBytes)
+    private (DeviceStatsReply Stats, long Copied) Play(int copyBurstBytes)
     {
         var pattern = new DataPattern(seed: 48_000, period: BufferBytes);
         var rig = new DeviceRig(Sys, DeviceProfile.I2s(TransferDirection.MemToDev), pattern, Line, Bus, ramBytes: 64 << 20);
@@ -64,7 +65,7 @@ public sealed class I2sPlaybackTests(ITestOutputHelper output) : ActorTestKit(ou
 
         Advance(Duration.FromMilliseconds(100));
 
-        var arbiter = rig.Controller.Arbiter.AskBlocking<ArbiterStats>(QueryArbiterStats.Instance);
+        var arbiter = rig.Controller.Arbiter.AskBlocking<ArbiterStatsReply>(GetArbiterStats.Instance);
         return (rig.Stats(), arbiter.BytesPerChannel[1]);
     }
 }

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Transfers;
 using DmaActors.Runtime.Time;
@@ -6,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace DmaActors.Actors.Tests.Devices;
 
-public sealed class MmcReadTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class MmcReadTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private const int Line = 7;
     private const int Block = 512;
@@ -32,17 +33,17 @@ public sealed class MmcReadTests(ITestOutputHelper output) : ActorTestKit(output
         int cookie = rig.Issue(0, spec, outcome => done.Ref.Tell(outcome));
 
         rig.Device.Tell(new StartDevice(WireBytes: Block));
-        var outcome = done.ExpectMsg<TransferOutcome>();
+        var outcome = done.ExpectMsg<TransferOutcome>(Duration.FromSeconds(3));
 
         Assert.Equal(new TransferOutcome(TransferResult.NoError, chunks.Sum() - Block), outcome);
-        Assert.True(Sys.Clock.NowNanoseconds >= profile.Timing.Offset(Block), "The block cannot end before its last byte has come off the card.");
+        Assert.True(World.Clock.NowNanoseconds >= profile.Timing.Offset(Block), "The block cannot end before its last byte has come off the card.");
         var landed = sg.SelectMany(c => rig.Read(c.Item1, c.Item2)).ToArray();
         Assert.Equal(pattern.Bytes(0, Block), landed[..Block]);
         Assert.All(landed[Block..], b => Assert.Equal(0, b));
         Assert.Equal(DmaActors.Actors.Channels.DmaStatus.Complete, rig.Status(0, cookie).Status);
         var stats = rig.Stats();
         Assert.Equal((Block, 1L, 1L, 8L), (stats.DmaBytes, stats.LastRequests, stats.Blocks, stats.BurstRequests));
-        Output?.WriteLine($"block done at {Sys.Clock.NowNanoseconds} ns (last byte off the card at {profile.Timing.Offset(Block)} ns), residue {outcome.Residue}");
+        Output?.WriteLine($"block done at {World.Clock.NowNanoseconds} ns (last byte off the card at {profile.Timing.Offset(Block)} ns), residue {outcome.Residue}");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Transfers;
@@ -13,7 +14,7 @@ namespace DmaActors.Actors.Tests.Devices;
 /// request line: a request flushed by a terminate, or consumed only in part at a descriptor's end,
 /// goes back to the device's FIFO and lands in the next descriptor.
 /// </summary>
-public sealed class RequestLineFlushTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class RequestLineFlushTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private const int Line = 3;
     private const ulong BufferA = DeviceRig.RamBase;
@@ -29,11 +30,11 @@ public sealed class RequestLineFlushTests(ITestOutputHelper output) : ActorTestK
         Advance(Duration.FromMilliseconds(100));
         // Paused, the channel holds the device's next request unserved: 2 ms later the FIFO has
         // 16 bytes in that request and 7 more behind it.
-        rig.Controller.Channel(0).AskBlocking<ChannelPaused>(PauseChannel.Instance);
+        rig.Controller.Channel(0).AskBlocking<PauseChannelReply>(PauseChannel.Instance);
         Advance(Duration.FromMilliseconds(2));
         var beforeTerminate = rig.Stats();
 
-        var terminated = rig.Controller.Channel(0).AskBlocking<AllTerminated>(TerminateAll.Instance);
+        var terminated = rig.Controller.Channel(0).AskBlocking<TerminateChannelReply>(TerminateChannel.Instance);
         int cookieB = rig.Issue(0, Receive(BufferB, BufferBytes));
         Advance(Duration.FromMilliseconds(100));
         rig.Device.Tell(StopDevice.Instance);
@@ -78,7 +79,7 @@ public sealed class RequestLineFlushTests(ITestOutputHelper output) : ActorTestK
         rig.Device.Tell(new StartDevice());
         rig.Issue(0, Receive(BufferA, BufferBytes));
         Advance(Duration.FromMilliseconds(50));
-        var terminated = rig.Controller.Channel(0).AskBlocking<AllTerminated>(TerminateAll.Instance);
+        var terminated = rig.Controller.Channel(0).AskBlocking<TerminateChannelReply>(TerminateChannel.Instance);
         Advance(Duration.FromMilliseconds(20)); // nobody drains the FIFO: it fills, then overruns
 
         int cookieB = rig.Issue(0, Receive(BufferB, BufferBytes));

@@ -1,3 +1,6 @@
+using Akka.Actor;
+using Akka.TestKit;
+using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Transfers;
 using DmaActors.Runtime;
@@ -8,7 +11,7 @@ using Xunit.Abstractions;
 namespace DmaActors.Actors.Tests.Devices;
 
 /// <summary>A TX device against a probe standing in for the controller: room requests, data delivery, underruns.</summary>
-public sealed class TransmitHandshakeTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class TransmitHandshakeTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private const int Line = 6;
     private static readonly DataPattern Pattern = new(seed: 3);
@@ -19,10 +22,10 @@ public sealed class TransmitHandshakeTests(ITestOutputHelper output) : ActorTest
     {
         var (_, controller) = Start(DeviceProfile.Uart115200(TransferDirection.MemToDev), start: false);
 
-        var drq = controller.ExpectMsg<DrqRaised>();
+        var drq = controller.ExpectMsg<DrqRaised>(Duration.FromSeconds(3));
 
         Assert.Equal(new DrqRaised(Line, DrqKind.Burst, 16, false, null), drq);
-        Assert.Equal(0, Sys.Clock.NowNanoseconds);
+        Assert.Equal(0, World.Clock.NowNanoseconds);
     }
 
     [Fact]
@@ -30,36 +33,36 @@ public sealed class TransmitHandshakeTests(ITestOutputHelper output) : ActorTest
     {
         var listener = CreateTestProbe();
         var (device, controller) = Start(DeviceProfile.I2s(TransferDirection.MemToDev), start: true, listener.Ref);
-        controller.ExpectMsg<DrqRaised>();
+        controller.ExpectMsg<DrqRaised>(Duration.FromSeconds(3));
 
         Advance(Duration.FromMilliseconds(1));
-        var stats = device.AskBlocking<DeviceStats>(QueryDeviceStats.Instance);
+        var stats = device.AskBlocking<DeviceStatsReply>(GetDeviceStats.Instance);
 
         // Slots start at 0, 20.833 us, ...: 49 of them have started by 1 ms (the 49th at 1 ms exactly).
         Assert.Equal(49, I2s.FramesWithin(1_000_000) + 1);
         Assert.Equal(49, stats.Underruns);
         Assert.Equal(0, stats.WireBytes);
-        Assert.Equal(0L, listener.ExpectMsg<FifoUnderrun>().AtNanoseconds);
+        Assert.Equal(0L, listener.ExpectMsg<FifoUnderrun>(Duration.FromSeconds(3)).AtNanoseconds);
     }
 
     [Fact]
     public void Delivered_samples_play_in_order_after_an_underrun_and_are_checked_against_the_pattern()
     {
         var (device, controller) = Start(DeviceProfile.I2s(TransferDirection.MemToDev), start: true);
-        controller.ExpectMsg<DrqRaised>();
+        controller.ExpectMsg<DrqRaised>(Duration.FromSeconds(3));
         Advance(Duration.FromMicroseconds(30)); // slots 0 and 1 go silent
 
         device.Tell(new FifoData(Line, Pattern.Bytes(0, 32)), controller.Ref);
         device.Tell(new DrqAcknowledged(Line, DrqKind.Burst), controller.Ref);
-        var next = controller.ExpectMsg<DrqRaised>();
+        var next = controller.ExpectMsg<DrqRaised>(Duration.FromSeconds(3));
         Advance(Duration.FromMilliseconds(1));
-        var stats = device.AskBlocking<DeviceStats>(QueryDeviceStats.Instance);
+        var stats = device.AskBlocking<DeviceStatsReply>(GetDeviceStats.Instance);
 
         // 32 bytes = 8 frames, played in slots 2..9; with 96 bytes free the next request went out at once.
-        Assert.Equal(30_000, next is { Kind: DrqKind.Burst, Bytes: 32 } ? Sys.Clock.NowNanoseconds - 1_000_000 : -1);
+        Assert.Equal(30_000, next is { Kind: DrqKind.Burst, Bytes: 32 } ? World.Clock.NowNanoseconds - 1_000_000 : -1);
         Assert.Equal(32, stats.WireBytes);
         Assert.Equal(0, stats.Mismatches);
-        Assert.Equal(I2s.FramesWithin(Sys.Clock.NowNanoseconds) + 1 - 8, stats.Underruns);
+        Assert.Equal(I2s.FramesWithin(World.Clock.NowNanoseconds) + 1 - 8, stats.Underruns);
         Assert.Equal(I2s.Offset(10), stats.WireBusyUntilNanoseconds);
     }
 
@@ -67,14 +70,14 @@ public sealed class TransmitHandshakeTests(ITestOutputHelper output) : ActorTest
     public void A_wrong_byte_on_the_wire_is_counted_as_a_mismatch_with_its_stream_index()
     {
         var (device, controller) = Start(DeviceProfile.Uart3M(TransferDirection.MemToDev), start: true);
-        controller.ExpectMsg<DrqRaised>();
+        controller.ExpectMsg<DrqRaised>(Duration.FromSeconds(3));
         var data = Pattern.Bytes(0, 16);
         data[5] ^= 0xFF;
 
         device.Tell(new FifoData(Line, data), controller.Ref);
         device.Tell(new DrqAcknowledged(Line, DrqKind.Burst), controller.Ref);
         Advance(Duration.FromMilliseconds(1));
-        var stats = device.AskBlocking<DeviceStats>(QueryDeviceStats.Instance);
+        var stats = device.AskBlocking<DeviceStatsReply>(GetDeviceStats.Instance);
 
         Assert.Equal((16L, 1L, 5L, 0L), (stats.WireBytes, stats.Mismatches, stats.FirstMismatchIndex, stats.Underruns));
     }
@@ -83,15 +86,15 @@ public sealed class TransmitHandshakeTests(ITestOutputHelper output) : ActorTest
     public void An_injected_underrun_delays_the_next_frame_by_one_slot()
     {
         var (device, controller) = Start(DeviceProfile.I2s(TransferDirection.MemToDev), start: false);
-        controller.ExpectMsg<DrqRaised>();
+        controller.ExpectMsg<DrqRaised>(Duration.FromSeconds(3));
         device.Tell(new FifoData(Line, Pattern.Bytes(0, 32)), controller.Ref);
         device.Tell(new DrqAcknowledged(Line, DrqKind.Burst), controller.Ref);
-        controller.ExpectMsg<DrqRaised>();
+        controller.ExpectMsg<DrqRaised>(Duration.FromSeconds(3));
         device.Tell(new StartDevice());
         device.Tell(new InjectDeviceFault(DeviceFaultKind.Underrun));
 
         Advance(Duration.FromNanoseconds(I2s.Offset(8)));
-        var stats = device.AskBlocking<DeviceStats>(QueryDeviceStats.Instance);
+        var stats = device.AskBlocking<DeviceStatsReply>(GetDeviceStats.Instance);
 
         // Slots 0..8 have started: one silent, eight with data.
         Assert.Equal((1L, 32L, 0L), (stats.Underruns, stats.WireBytes, stats.Mismatches));
@@ -106,7 +109,7 @@ public sealed class TransmitHandshakeTests(ITestOutputHelper output) : ActorTest
         var requests = new List<DrqRaised>();
         for (int i = 0; i < 3; i++)
         {
-            requests.Add(controller.ExpectMsg<DrqRaised>());
+            requests.Add(controller.ExpectMsg<DrqRaised>(Duration.FromSeconds(3)));
             device.Tell(new DrqAcknowledged(Line, requests[^1].Kind), controller.Ref);
         }
 
@@ -114,7 +117,7 @@ public sealed class TransmitHandshakeTests(ITestOutputHelper output) : ActorTest
             [(DrqKind.Burst, 64, false), (DrqKind.Single, 4, false), (DrqKind.Single, 4, true)],
             requests.Select(r => (r.Kind, r.Bytes, r.Last)));
         Assert.Equal(Pattern.Bytes(0, 72), requests.SelectMany(r => r.Data!).ToArray());
-        var stats = device.AskBlocking<DeviceStats>(QueryDeviceStats.Instance);
+        var stats = device.AskBlocking<DeviceStatsReply>(GetDeviceStats.Instance);
         Assert.Equal((1L, 1L), (stats.Blocks, stats.LastRequests));
     }
 
@@ -123,21 +126,21 @@ public sealed class TransmitHandshakeTests(ITestOutputHelper output) : ActorTest
     {
         var mmc = DeviceProfile.Mmc(TransferDirection.DevToMem);
         var (device, controller) = Start(mmc, start: true, wireBytes: 2048);
-        controller.ExpectMsg<DrqRaised>();
+        controller.ExpectMsg<DrqRaised>(Duration.FromSeconds(3));
 
         Advance(Duration.FromMilliseconds(1));
-        var stalled = device.AskBlocking<DeviceStats>(QueryDeviceStats.Instance);
+        var stalled = device.AskBlocking<DeviceStatsReply>(GetDeviceStats.Instance);
         Assert.Equal((512L, 512, 0L), (stalled.WireBytes, stalled.FifoLevel, stalled.Overruns));
         Assert.Equal(mmc.Timing.Offset(512), stalled.WireBusyUntilNanoseconds);
 
-        long ackAt = Sys.Clock.NowNanoseconds;
+        long ackAt = World.Clock.NowNanoseconds;
         device.Tell(new DrqAcknowledged(Line, DrqKind.Burst), controller.Ref);
-        var next = controller.ExpectMsg<DrqRaised>();
-        Assert.Equal(ackAt, Sys.Clock.NowNanoseconds);
+        var next = controller.ExpectMsg<DrqRaised>(Duration.FromSeconds(3));
+        Assert.Equal(ackAt, World.Clock.NowNanoseconds);
         Assert.Equal(Pattern.Bytes(64, 64), next.Data);
 
         Advance(Duration.FromNanoseconds(mmc.Timing.Offset(16)));
-        var resumed = device.AskBlocking<DeviceStats>(QueryDeviceStats.Instance);
+        var resumed = device.AskBlocking<DeviceStatsReply>(GetDeviceStats.Instance);
         Assert.Equal(512 + 16, resumed.WireBytes);
         Assert.Equal(ackAt + mmc.Timing.Offset(16), resumed.WireBusyUntilNanoseconds);
     }

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Runtime;
 using DmaActors.TestKit;
 using Xunit.Abstractions;
@@ -6,7 +7,7 @@ namespace DmaActors.Actors.Tests.Devices;
 
 /// <summary>The UART receive scenario with real concurrency: virtual time must make it come out the same.</summary>
 public sealed class UartReceiveOnThreadPoolTests(ITestOutputHelper output)
-    : ActorTestKit(output, new ActorSystemSettings { Dispatcher = DispatcherKind.ThreadPool, Clock = ClockKind.Virtual })
+    : SimulationTestKit(output, new SimulationSettings { Dispatcher = DispatcherKind.ThreadPool, Clock = ClockKind.Virtual })
 {
     [Fact]
     public void The_uart_receive_lands_the_same_bytes_under_the_thread_pool_dispatcher()

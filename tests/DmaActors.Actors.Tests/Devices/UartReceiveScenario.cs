@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Transfers;
 using DmaActors.Runtime;
@@ -17,7 +18,7 @@ internal static class UartReceiveScenario
     /// <summary>115 200 bit/s ÷ 10 bits a character.</summary>
     public const int CharactersPerSecond = 11_520;
 
-    public static (long Landed, byte[] Memory, DeviceStats Stats, DataPattern Pattern) Run(ActorSystem system)
+    public static (long Landed, byte[] Memory, DeviceStatsReply Stats, DataPattern Pattern) Run(ActorSystem system)
     {
         var pattern = new DataPattern(seed: 0x5EED);
         var rig = new DeviceRig(system, DeviceProfile.Uart115200(TransferDirection.DevToMem), pattern, Line);

@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace DmaActors.Actors.Tests.Devices;
 
-public sealed class UartReceiveTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class UartReceiveTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     [Fact]
     public void A_115200_baud_uart_lands_one_second_of_characters_in_memory_byte_exact()

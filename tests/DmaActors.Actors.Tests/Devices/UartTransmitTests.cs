@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Transfers;
 using DmaActors.Runtime;
@@ -7,7 +8,7 @@ using Xunit.Abstractions;
 
 namespace DmaActors.Actors.Tests.Devices;
 
-public sealed class UartTransmitTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class UartTransmitTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private const int Line = 4;
     private const int Bytes = 1000;
@@ -20,12 +21,12 @@ public sealed class UartTransmitTests(ITestOutputHelper output) : ActorTestKit(o
         var rig = new DeviceRig(Sys, profile, pattern, Line);
         rig.Memory.Write(DeviceRig.RamBase, pattern.Bytes(0, Bytes));
         var done = CreateTestProbe();
-        var clock = Sys.Clock;
+        var clock = World.Clock;
         rig.Device.Tell(new StartDevice());
 
         rig.Issue(0, TransferSpec.SlaveSg(TransferDirection.MemToDev, [(DeviceRig.RamBase, Bytes)], Line, beatBytes: 1, maxBurst: 16),
             outcome => done.Ref.Tell(new Completed(outcome, clock.NowNanoseconds)));
-        var completed = done.ExpectMsg<Completed>();
+        var completed = done.ExpectMsg<Completed>(Duration.FromSeconds(3));
         var atCompletion = rig.Stats();
 
         // 62 bursts of 16 and a last request cut to 8 bytes. The wire never starves, so the

@@ -1,4 +1,5 @@
 using DmaActors.Actors.Tests.Channels;
+using DmaActors.Runtime;
 using DmaActors.TestKit;
 using Xunit.Abstractions;
 
@@ -19,7 +20,7 @@ public sealed class FaultExplorationTests(ITestOutputHelper output)
         long faults = 0, dropped = 0;
         var result = ScheduleExploration.Explore(250, system =>
         {
-            var outcome = DispatcherScenarios.FaultsAndTerminates(system, (int)system.Seed!.Value);
+            var outcome = DispatcherScenarios.FaultsAndTerminates(system, (int)system.Simulation().Seed!.Value);
             faults += outcome.Faults;
             dropped += outcome.Dropped;
         }, firstSeed: 1, output: output);

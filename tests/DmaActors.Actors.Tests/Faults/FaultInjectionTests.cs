@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Controller;
 using DmaActors.Actors.Faults;
@@ -16,7 +17,7 @@ namespace DmaActors.Actors.Tests.Faults;
 /// DMA_TRANS_READ_FAILED or DMA_TRANS_WRITE_FAILED and the residue of what did not move, tx_status
 /// says DMA_ERROR, and the channel goes on with its next descriptor.
 /// </summary>
-public sealed class FaultInjectionTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class FaultInjectionTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     [Fact]
     public void A_read_fault_fails_the_descriptor_with_ReadFailed_and_the_channel_continues_with_the_next()
@@ -95,7 +96,8 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : ActorTestKit
     public void Random_faults_end_each_descriptor_exactly_once_in_cookie_order_and_replay_from_the_seed()
     {
         var first = RandomFaultRun(Sys, seed: 42);
-        using var again = ActorSystem.Create("again", ActorSystemSettings.Deterministic(99));
+        using var againScope = new WorldScope("again", SimulationSettings.Deterministic(99));
+        var again = againScope.System;
         var second = RandomFaultRun(again, seed: 42);
 
         Assert.Equal(first, second);

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Controller;
@@ -19,7 +20,7 @@ namespace DmaActors.Actors.Tests.Tracing;
 /// runtime's tracing hook as a message, stamped with virtual time, which is what waveform and
 /// timeline writers read.
 /// </summary>
-public sealed class HardwareTracerTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class HardwareTracerTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     [Fact]
     public void A_slave_receive_traces_drq_edges_grants_and_descriptor_start_and_end_in_time_order()
@@ -42,15 +43,14 @@ public sealed class HardwareTracerTests(ITestOutputHelper output) : ActorTestKit
     [Fact]
     public void A_bus_fault_shows_in_the_trace_as_a_failed_descriptor_end()
     {
-        var tracer = new HardwareTracer(Sys.Clock);
-        Sys.Tracer = tracer;
+        var tracer = new HardwareTracer(World.Clock);
+        World.Tracer = tracer;
         var memory = PhysicalMemory.Create(0x8000_0000, 1 << 20);
         var faults = new FaultPlan().FailReads(0x8000_0100, 4);
         var controller = DmaController.Start(Sys, new ControllerConfig { Memory = memory, Faults = faults });
-        var chan = controller.Channel(0);
-        var prepared = chan.AskBlocking<DescriptorPrepared>(new PrepareDescriptor(TransferSpec.Memcpy(0x8000_0000, 0x8008_0000, 1024, 64), new DescriptorOptions()));
-        chan.AskBlocking<DescriptorSubmitted>(new SubmitDescriptor(prepared.DescriptorId));
-        chan.AskBlocking<PendingIssued>(IssuePending.Instance);
+        var port = controller.Open(0);
+        port.Submit(TransferSpec.Memcpy(0x8000_0000, 0x8008_0000, 1024, 64), new DescriptorOptions());
+        port.IssuePending();
         RunUntilIdle();
         Advance(Duration.FromMicroseconds(10));
 
@@ -66,15 +66,16 @@ public sealed class HardwareTracerTests(ITestOutputHelper output) : ActorTestKit
     [Fact]
     public void Assignment_of_a_physical_channel_is_traced()
     {
-        var tracer = new HardwareTracer(Sys.Clock);
-        Sys.Tracer = tracer;
+        var tracer = new HardwareTracer(World.Clock);
+        World.Tracer = tracer;
         var controller = DmaController.Start(Sys, new ControllerConfig { Memory = PhysicalMemory.Create(0x8000_0000, 1 << 20), PhysicalChannels = 1, VirtualChannels = 2 });
         foreach (int index in new[] { 0, 1 })
         {
-            var chan = controller.Channel(index);
-            var prepared = chan.AskBlocking<DescriptorPrepared>(new PrepareDescriptor(TransferSpec.Memset(0x8000_0000 + (ulong)(index * 4096), 0xAA, 256, 64), new DescriptorOptions()));
-            chan.AskBlocking<DescriptorSubmitted>(new SubmitDescriptor(prepared.DescriptorId));
-            chan.AskBlocking<PendingIssued>(IssuePending.Instance);
+            var port = controller.Open(index);
+            port.Submit(TransferSpec.Memset(0x8000_0000 + (ulong)(index * 4096), 0xAA, 256, 64), new DescriptorOptions());
+            port.IssuePending();
+            // Each issue reaches the arbiter before the next, so the assignments come in channel order.
+            RunUntilIdle();
         }
         Advance(Duration.FromMicroseconds(10));
         var assignments = tracer.Records.Where(r => r.Event is PhysicalChannelAssigned).Select(r => r.ActorPath).ToList();

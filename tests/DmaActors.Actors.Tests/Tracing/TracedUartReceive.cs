@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Tests.Devices;
 using DmaActors.Actors.Tracing;
@@ -12,8 +13,8 @@ internal static class TracedUartReceive
 {
     public static IReadOnlyList<HardwareTraceRecord> Run(ActorSystem sys)
     {
-        var tracer = new HardwareTracer(sys.Clock);
-        sys.Tracer = tracer;
+        var tracer = new HardwareTracer(sys.Simulation().Clock);
+        sys.Simulation().Tracer = tracer;
         var rig = new DeviceRig(sys, DeviceProfile.Uart3M(TransferDirection.DevToMem), new DataPattern(seed: 3), line: 2);
         rig.Device.Tell(new StartDevice());
         rig.Issue(0, TransferSpec.SlaveSg(TransferDirection.DevToMem, [(DeviceRig.RamBase, 64)], 2, beatBytes: 1, maxBurst: 16));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Akka.Actor;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Tests.Devices;
 using DmaActors.Actors.Tracing;
@@ -11,7 +12,7 @@ using Xunit.Abstractions;
 namespace DmaActors.Actors.Tests.Tracing;
 
 /// <summary>Waveforms (VCD, for GTKWave) and timelines (Chrome trace events, for Perfetto) from a real run.</summary>
-public sealed class WaveformWriterTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class WaveformWriterTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private IReadOnlyList<HardwareTraceRecord> RunUartReceive() => TracedUartReceive.Run(Sys);
 
