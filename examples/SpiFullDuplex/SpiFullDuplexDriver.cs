@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Memory;
 using DmaActors.Actors.Transfers;
@@ -44,8 +45,10 @@ public static class SpiFullDuplexDriver
         });
         var mosi = new DataPattern(seed: 0x5A);        // what we send: the TX device checks the wire
         var miso = new DataPattern(seed: 0xA5);        // what the remote chip answers
-        var txFifo = system.ActorOf(SlaveDeviceActor.PropsFor(DeviceProfile.Spi(TransferDirection.MemToDev), TxLine, dma.Arbiter, mosi), "spi-tx");
-        var rxFifo = system.ActorOf(SlaveDeviceActor.PropsFor(DeviceProfile.Spi(TransferDirection.DevToMem), RxLine, dma.Arbiter, miso), "spi-rx");
+        // The FIFOs are simulated peripherals: they run on the simulated world's time, so they are
+        // started through the world (engine.World), as the controller's own actors are.
+        var txFifo = engine.World.ActorOf(SlaveDeviceActor.PropsFor(DeviceProfile.Spi(TransferDirection.MemToDev), TxLine, dma.Arbiter, mosi), "spi-tx");
+        var rxFifo = engine.World.ActorOf(SlaveDeviceActor.PropsFor(DeviceProfile.Spi(TransferDirection.DevToMem), RxLine, dma.Arbiter, miso), "spi-rx");
         dma.ConnectDevice(TxLine, txFifo);
         dma.ConnectDevice(RxLine, rxFifo);
 
@@ -110,7 +113,7 @@ public static class SpiFullDuplexDriver
         // The TX DMA ends when the last byte enters the FIFO, not when it leaves the shifter; the
         // driver waits for end of transfer (MCSPI_CHSTAT.EOT) before deasserting chip select.
         system.Advance(Duration.FromMicroseconds(100));
-        var txStats = txFifo.AskBlocking<DeviceStats>(QueryDeviceStats.Instance);
+        var txStats = txFifo.AskBlocking<DeviceStatsReply>(GetDeviceStats.Instance);
 
         // dma_unmap_single(DMA_FROM_DEVICE), then the CPU reads what came in on MISO.
         var received = new byte[length];

@@ -140,6 +140,10 @@ public sealed partial class DmaChan
     private void SynchronizeCore(string call)
     {
         if (!Device.Description.Has(DmaDeviceOps.Synchronize)) return;
+        // It waits for the hardware and the tasklets, so it may sleep (C-56): never from a
+        // callback, which runs in a tasklet that must not (C-35), whichever channel it belongs to.
+        if (InsideTheWorld)
+            throw new DmaException("EDEADLK", "C-56", $"{call} on {Name} waits until no callback runs or is scheduled and may sleep; callbacks run in a tasklet, which must not sleep (C-35). Call dmaengine_terminate_async() there, and synchronize from process context.");
         Ask<SynchronizeChannelReply>(SynchronizeChannel.Instance, "C-56", call);
     }
 

@@ -102,6 +102,17 @@ public sealed partial class SimulatedWorld : IExtension, IDisposable
         return _root is null ? System.ActorOf(props, name) : AskBlocking<IActorRef>(_root, new WorldRoot.Spawn(props, name));
     }
 
+    /// <summary>
+    /// <paramref name="props"/> on the world's dispatcher. Akka gives a child the default
+    /// dispatcher, not its parent's: an actor of a world attached to a user's system starts its
+    /// children with these props so they live on the world's time too.
+    /// </summary>
+    public Props OnWorld(Props props)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        return props.Dispatcher == DispatcherId ? props : props.WithDispatcher(DispatcherId);
+    }
+
     /// <summary>An attached world gets its root actor, and waits (wall time: Akka starts it) until it runs.</summary>
     internal void StartRoot()
     {

@@ -11,7 +11,7 @@ namespace DmaActors.Runtime;
 internal sealed class WorldRoot : ReceiveActor
 {
     public WorldRoot(string dispatcherId) =>
-        Receive<Spawn>(spawn => Sender.Tell(Context.ActorOf(spawn.Props.WithDispatcher(dispatcherId), spawn.Name)));
+        Receive<Spawn>(spawn => Sender.Tell(Context.ActorOf(spawn.Props.Dispatcher == dispatcherId ? spawn.Props : spawn.Props.WithDispatcher(dispatcherId), spawn.Name)));
 
     /// <summary>Start a child; the reply is its ref.</summary>
     public sealed record Spawn(Props Props, string? Name);

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Memory;
 using DmaActors.Api.Provider;
 using DmaActors.Runtime;
@@ -66,6 +67,13 @@ internal sealed class ApiRig
         Memory.Read(address, bytes);
         return bytes;
     }
+
+    /// <summary>
+    /// The channel whose completion callback runs on the calling thread, or null outside every
+    /// callback (each channel's port knows which thread runs its callback).
+    /// </summary>
+    public string? CallbackChannel() =>
+        Engine.Devices.SelectMany(d => d.Slots).FirstOrDefault(s => s.ClientCount != 0 && s.Port.IsInCallbackOnThisThread)?.Name;
 
     /// <summary>Drives the system until <paramref name="condition"/> holds; fails after 1 s of virtual time.</summary>
     public void RunUntil(Func<bool> condition, string what)

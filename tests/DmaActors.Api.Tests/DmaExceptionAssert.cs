@@ -11,4 +11,15 @@ internal static class DmaExceptionAssert
         Assert.Contains(rule, error.Message, StringComparison.Ordinal);
         return error;
     }
+
+    /// <summary>
+    /// Asserts <paramref name="error"/> refused a call that would have waited, made inside the
+    /// simulated world (a completion callback, which must not sleep: C-35): EDEADLK, as the façade
+    /// documents.
+    /// </summary>
+    public static void IsDeadlockRefusal(Exception? error)
+    {
+        Assert.NotNull(error);
+        Assert.Equal("EDEADLK", Assert.IsType<DmaException>(error).Errno);
+    }
 }

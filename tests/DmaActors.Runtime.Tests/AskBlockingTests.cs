@@ -19,7 +19,7 @@ public sealed class AskBlockingTests(ITestOutputHelper output) : SimulationTestK
     [MemberData(nameof(Dispatchers))]
     public void The_reply_comes_back_after_virtual_time_passed(DispatcherKind dispatcher)
     {
-        using var scope = new SimulatedWorldScope(new SimulationSettings { Dispatcher = dispatcher });
+        using var scope = new SimulationScope("scope", new SimulationSettings { Dispatcher = dispatcher });
         var slow = scope.System.ActorOf(Props.Create(() => new SlowEcho(TimeSpan.FromMilliseconds(2))), "slow");
 
         Assert.Equal("hi!", scope.World.AskBlocking<string>(slow, "hi"));
@@ -30,7 +30,7 @@ public sealed class AskBlockingTests(ITestOutputHelper output) : SimulationTestK
     [MemberData(nameof(Dispatchers))]
     public void An_ask_on_an_idle_world_that_can_never_be_answered_throws_at_once(DispatcherKind dispatcher)
     {
-        using var scope = new SimulatedWorldScope(new SimulationSettings { Dispatcher = dispatcher });
+        using var scope = new SimulationScope("scope", new SimulationSettings { Dispatcher = dispatcher });
         var silent = scope.System.ActorOf(Props.Create(() => new Silent()), "silent");
         var wall = Stopwatch.StartNew();
 
@@ -95,7 +95,7 @@ public sealed class AskBlockingTests(ITestOutputHelper output) : SimulationTestK
     [MemberData(nameof(Dispatchers))]
     public void An_ask_times_out_in_virtual_time(DispatcherKind dispatcher)
     {
-        using var scope = new SimulatedWorldScope(new SimulationSettings { Dispatcher = dispatcher });
+        using var scope = new SimulationScope("scope", new SimulationSettings { Dispatcher = dispatcher });
         var late = scope.System.ActorOf(Props.Create(() => new SlowEcho(TimeSpan.FromSeconds(10))), "late");
 
         var error = Assert.Throws<Akka.Actor.AskTimeoutException>(() => scope.World.AskBlocking<string>(late, "hi", Duration.FromSeconds(1)));
@@ -118,7 +118,7 @@ public sealed class AskBlockingTests(ITestOutputHelper output) : SimulationTestK
     [Fact]
     public void On_the_real_clock_an_ask_waits_for_the_reply()
     {
-        using var scope = new SimulatedWorldScope(new SimulationSettings { Clock = ClockKind.Real });
+        using var scope = new SimulationScope("scope", new SimulationSettings { Clock = ClockKind.Real });
         var slow = scope.System.ActorOf(Props.Create(() => new SlowEcho(TimeSpan.FromMilliseconds(20))), "slow");
 
         Assert.Equal("hi!", scope.World.AskBlocking<string>(slow, "hi", Duration.FromSeconds(30)));

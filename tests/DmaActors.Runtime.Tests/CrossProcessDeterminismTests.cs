@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DmaActors.TestKit;
 
 namespace DmaActors.Runtime.Tests;
 
@@ -12,7 +13,7 @@ public sealed class CrossProcessDeterminismTests
     public void A_seed_gives_the_same_step_trace_in_a_separate_process(ulong seed)
     {
         string here;
-        using (var scope = new SimulatedWorldScope(SimulationSettings.Deterministic(seed), "trace"))
+        using (var scope = new SimulationScope("trace", SimulationSettings.Deterministic(seed)))
         {
             int value = RacyTransferProgram.Run(scope.System);
             var trace = scope.World.Trace!;

@@ -80,7 +80,7 @@ public sealed class DeterministicDispatcherTests(ITestOutputHelper output) : Sim
     [Fact]
     public void A_livelock_ends_with_the_seed_and_the_last_steps()
     {
-        using var world = new SimulatedWorldScope(SimulationSettings.Deterministic(3) with { MaxStepsPerRun = 1_000 });
+        using var world = new SimulationScope("scope", SimulationSettings.Deterministic(3) with { MaxStepsPerRun = 1_000 });
         var spinner = world.System.ActorOf(Props.Create(() => new Spinner()), "spinner");
         spinner.Tell("spin");
 
@@ -92,7 +92,7 @@ public sealed class DeterministicDispatcherTests(ITestOutputHelper output) : Sim
 
     private static (ulong Fingerprint, int Value) Run(ulong seed)
     {
-        using var scope = new SimulatedWorldScope(SimulationSettings.Deterministic(seed));
+        using var scope = new SimulationScope("scope", SimulationSettings.Deterministic(seed));
         int value = RacyTransferProgram.Run(scope.System);
         return (scope.World.Trace!.Fingerprint, value);
     }

@@ -14,7 +14,7 @@ public sealed class DriveTests(ITestOutputHelper output) : SimulationTestKit(out
     [MemberData(nameof(Dispatchers))]
     public void Advance_ends_exactly_at_its_target_and_RunUntilIdle_does_not_move_time(DispatcherKind dispatcher)
     {
-        using var scope = new SimulatedWorldScope(new SimulationSettings { Dispatcher = dispatcher });
+        using var scope = new SimulationScope("scope", new SimulationSettings { Dispatcher = dispatcher });
         scope.World.Clock.Schedule(Duration.FromNanoseconds(1_234), _ => { }, null);
 
         scope.World.Advance(Duration.FromNanoseconds(1_000));
@@ -29,7 +29,7 @@ public sealed class DriveTests(ITestOutputHelper output) : SimulationTestKit(out
     [MemberData(nameof(Dispatchers))]
     public void Time_moves_only_after_every_message_of_the_current_instant_is_handled(DispatcherKind dispatcher)
     {
-        using var scope = new SimulatedWorldScope(new SimulationSettings { Dispatcher = dispatcher });
+        using var scope = new SimulationScope("scope", new SimulationSettings { Dispatcher = dispatcher });
         var seen = new List<(long Hop, long At)>();
         var relay = scope.System.ActorOf(Props.Create(() => new Relay(scope.World.Clock, seen)), "relay");
         scope.World.Clock.Schedule(Duration.FromMicroseconds(5), _ => seen.Add((-1, scope.World.Clock.NowNanoseconds)), null);
@@ -46,7 +46,7 @@ public sealed class DriveTests(ITestOutputHelper output) : SimulationTestKit(out
     [MemberData(nameof(Dispatchers))]
     public void RunUntil_on_a_world_with_nothing_left_returns_idle_without_moving_time(DispatcherKind dispatcher)
     {
-        using var scope = new SimulatedWorldScope(new SimulationSettings { Dispatcher = dispatcher });
+        using var scope = new SimulationScope("scope", new SimulationSettings { Dispatcher = dispatcher });
 
         Assert.Equal(RunOutcome.Idle, scope.World.RunUntil(static () => false, Duration.FromSeconds(10)));
         Assert.Equal(0, scope.World.Clock.NowNanoseconds);
@@ -55,7 +55,7 @@ public sealed class DriveTests(ITestOutputHelper output) : SimulationTestKit(out
     [Fact]
     public void A_RunUntil_condition_that_throws_on_a_pool_thread_is_rethrown_to_the_caller()
     {
-        using var scope = new SimulatedWorldScope(new SimulationSettings { Dispatcher = DispatcherKind.ThreadPool });
+        using var scope = new SimulationScope("scope", new SimulationSettings { Dispatcher = DispatcherKind.ThreadPool });
         var ticker = scope.System.ActorOf(Props.Create(() => new Ticker()), "ticker");
         int calls = 0;
 

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using DmaActors.Runtime.Time;
+using DmaActors.TestKit;
 
 namespace DmaActors.Runtime.Tests;
 
@@ -9,7 +10,7 @@ public sealed class RealClockTests
     [Fact]
     public void Wall_time_timers_fire_and_RunUntilIdle_waits_for_quiescence()
     {
-        using var scope = new SimulatedWorldScope(new SimulationSettings { Clock = ClockKind.Real });
+        using var scope = new SimulationScope("scope", new SimulationSettings { Clock = ClockKind.Real });
         int fired = 0;
         scope.World.Clock.Schedule(Duration.FromMilliseconds(1), _ => Interlocked.Increment(ref fired), null);
         var sink = scope.System.ActorOf(Props.Create(() => new Sink()), "sink");

@@ -13,7 +13,7 @@ public sealed class TracerTests(ITestOutputHelper output) : SimulationTestKit(ou
     [InlineData(DispatcherKind.ThreadPool)]
     public void The_tracer_sees_each_receive_with_its_recipient_and_time(DispatcherKind dispatcher)
     {
-        using var scope = new SimulatedWorldScope(new SimulationSettings { Dispatcher = dispatcher });
+        using var scope = new SimulationScope("scope", new SimulationSettings { Dispatcher = dispatcher });
         var tracer = new Recorder(scope.World.Clock);
         scope.World.Tracer = tracer;
         var echo = scope.System.ActorOf(Props.Create(() => new Echo()), "echo");

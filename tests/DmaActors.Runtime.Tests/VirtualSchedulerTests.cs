@@ -13,7 +13,7 @@ public sealed class VirtualSchedulerTests(ITestOutputHelper output) : Simulation
     [InlineData(DispatcherKind.ThreadPool)]
     public void A_10_us_periodic_Akka_timer_ticks_exactly_100000_times_in_1_s_of_virtual_time(DispatcherKind dispatcher)
     {
-        using var scope = new SimulatedWorldScope(new SimulationSettings { Dispatcher = dispatcher, Seed = 1 });
+        using var scope = new SimulationScope("scope", new SimulationSettings { Dispatcher = dispatcher, Seed = 1 });
         var ticker = scope.System.ActorOf(Props.Create(() => new Ticker(TimeSpan.FromMicroseconds(10))), "ticker");
 
         scope.World.Advance(Duration.FromSeconds(1));

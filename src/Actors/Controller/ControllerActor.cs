@@ -25,14 +25,17 @@ public sealed class ControllerActor : ReceiveActor
     private readonly ControllerConfig _config;
     private readonly ControllerTopologyReply _topology;
     private readonly VirtualChannelPort?[] _ports;
+    private readonly SimulatedWorld _world = Context.System.Simulation();
 
     /// <summary>Builds the controller's shared actors from <paramref name="config"/>.</summary>
     public ControllerActor(ControllerConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         _config = config.Validated();
+        // Every child on the world's dispatcher (Akka would give it the default one, which in a
+        // user's system is not the world's).
         var arbiter = Context.ActorOf(
-            Props.Create(() => new ControllerArbiterActor(new ArbiterSettings(config.Bus, config.Policy(), config.Multiplexing, config.QuantumBursts, config.CoalesceBursts) { WithoutStaleRequestChecks = config.WithoutStaleRequestChecks })),
+            _world.OnWorld(Props.Create(() => new ControllerArbiterActor(new ArbiterSettings(config.Bus, config.Policy(), config.Multiplexing, config.QuantumBursts, config.CoalesceBursts) { WithoutStaleRequestChecks = config.WithoutStaleRequestChecks }))),
             "arbiter");
         var physical = Enumerable.Range(0, config.PhysicalChannels)
             .Select(i => Context.ActorOf(PhysicalChannelProps(i, arbiter), $"ch{i}"))
@@ -50,7 +53,7 @@ public sealed class ControllerActor : ReceiveActor
         var memory = _config.BusView ?? _config.Memory;
         var faults = _config.Faults;
         bool withoutChecks = _config.WithoutStaleRequestChecks;
-        return FactoryProps.Of(() => new PhysicalChannelActor(index, arbiter, memory, faults) { IgnoresBindGenerations = withoutChecks });
+        return _world.OnWorld(FactoryProps.Of(() => new PhysicalChannelActor(index, arbiter, memory, faults) { IgnoresBindGenerations = withoutChecks }));
     }
 
     /// <inheritdoc/>
@@ -63,10 +66,10 @@ public sealed class ControllerActor : ReceiveActor
             throw new ArgumentOutOfRangeException(nameof(index), index, $"{_config.ActorName} has virtual channels 0..{_ports.Length - 1}.");
         if (_ports[index] is { } open) return open;
         string name = _topology.VirtualChannelNames[index];
-        var port = new VirtualChannelPort(index, name, _config.ResidueGranularity, Context.System.Simulation());
-        var completion = Context.ActorOf(Props.Create(() => new CompletionActor(port)), name + "-tasklet");
+        var port = new VirtualChannelPort(index, name, _config.ResidueGranularity, _world);
+        var completion = Context.ActorOf(_world.OnWorld(Props.Create(() => new CompletionActor(port))), name + "-tasklet");
         var state = new VirtualChannelState(port, _topology.Arbiter, completion);
-        port.Attach(Context.ActorOf(VirtualChannelActor.PropsFor(state), name));
+        port.Attach(Context.ActorOf(_world.OnWorld(VirtualChannelActor.PropsFor(state)), name));
         return _ports[index] = port;
     }
 

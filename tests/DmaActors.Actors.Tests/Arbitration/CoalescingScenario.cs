@@ -6,6 +6,7 @@ using DmaActors.Actors.Tests.Channels;
 using DmaActors.Actors.Transfers;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
+using DmaActors.TestKit;
 
 namespace DmaActors.Actors.Tests.Arbitration;
 
@@ -29,7 +30,7 @@ internal sealed class CoalescingScenario(ulong seed, string policy)
         var random = new Random((int)seed);
         int quantum = random.Next(2) * 6;
         var granularity = random.Next(2) == 0 ? ResidueGranularity.Burst : ResidueGranularity.Segment;
-        using var scope = new WorldScope($"coalescing{seed}", new SimulationSettings { Dispatcher = DispatcherKind.Deterministic, Clock = ClockKind.Virtual, Seed = seed });
+        using var scope = new SimulationScope($"coalescing{seed}", new SimulationSettings { Dispatcher = DispatcherKind.Deterministic, Clock = ClockKind.Virtual, Seed = seed });
         var system = scope.System;
         {
             var rig = new DmaRig(system, memory => new ControllerConfig

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using DmaActors.Runtime;
+using DmaActors.TestKit;
 
 namespace DmaActors.Actors.Tests.Channels;
 
@@ -59,8 +60,8 @@ public sealed class ThreadPoolDispatcherTests
 
     private static ScenarioResult Run(SimulationSettings settings, Func<ActorSystem, ScenarioResult> scenario)
     {
-        using var systemScope = new WorldScope("scenario", settings);
-        var system = systemScope.System;
+        using var scope = new SimulationScope("scenario", settings);
+        var system = scope.System;
         return scenario(system);
     }
 }

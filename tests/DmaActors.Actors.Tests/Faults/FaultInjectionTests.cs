@@ -96,7 +96,7 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : SimulationTe
     public void Random_faults_end_each_descriptor_exactly_once_in_cookie_order_and_replay_from_the_seed()
     {
         var first = RandomFaultRun(Sys, seed: 42);
-        using var againScope = new WorldScope("again", SimulationSettings.Deterministic(99));
+        using var againScope = new SimulationScope("again", SimulationSettings.Deterministic(99));
         var again = againScope.System;
         var second = RandomFaultRun(again, seed: 42);
 

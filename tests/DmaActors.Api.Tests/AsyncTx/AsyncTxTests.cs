@@ -1,4 +1,3 @@
-using DmaActors.Actors.Completion;
 using DmaActors.Api.AsyncTx;
 using DmaActors.Api.Provider;
 using DmaActors.Runtime;
@@ -8,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace DmaActors.Api.Tests.AsyncTx;
 
-public sealed class AsyncTxTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class AsyncTxTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private static DmaDeviceDescription Only(string dev, DmaCapMask cap) => new() { Dev = dev, CapMask = cap, ChannelCount = 1, PhysicalChannels = 1 };
 
@@ -21,7 +20,7 @@ public sealed class AsyncTxTests(ITestOutputHelper output) : ActorTestKit(output
         var source = rig.Fill(ApiRig.Source(0), 1024, salt: 5);
         string? ranOn = null;
 
-        var tx = atx.AsyncMemcpy(ApiRig.Destination(0), ApiRig.Source(0), 0, 0, 1024, new AsyncSubmitCtl(CbFn: _ => ranOn = CompletionActor.CurrentChannel));
+        var tx = atx.AsyncMemcpy(ApiRig.Destination(0), ApiRig.Source(0), 0, 0, 1024, new AsyncSubmitCtl(CbFn: _ => ranOn = rig.CallbackChannel()));
         Advance(Duration.FromMilliseconds(1));
         Assert.NotNull(tx);
         Assert.True((tx.Flags & DmaCtrlFlags.PrepInterrupt) != 0);
@@ -42,7 +41,7 @@ public sealed class AsyncTxTests(ITestOutputHelper output) : ActorTestKit(output
         bool called = false;
         string? context = "unset";
 
-        var tx = atx.AsyncMemcpy(ApiRig.Destination(0), ApiRig.Source(0), 0, 0, 256, new AsyncSubmitCtl(CbFn: _ => { called = true; context = CompletionActor.CurrentChannel; }));
+        var tx = atx.AsyncMemcpy(ApiRig.Destination(0), ApiRig.Source(0), 0, 0, 256, new AsyncSubmitCtl(CbFn: _ => { called = true; context = rig.CallbackChannel(); }));
 
         Assert.Null(tx);
         Assert.True(called);
@@ -103,7 +102,7 @@ public sealed class AsyncTxTests(ITestOutputHelper output) : ActorTestKit(output
     {
         var result = ScheduleExploration.Explore(500, system =>
         {
-            var random = new Random((int)system.Seed!.Value);
+            var random = new Random((int)system.Simulation().Seed!.Value);
             var rig = new ApiRig(system);
             rig.Engine.DmaAsyncDeviceRegister(Only("filler", DmaCapMask.Memset));
             rig.Engine.DmaAsyncDeviceRegister(Only("copier", DmaCapMask.Memcpy));
@@ -122,7 +121,7 @@ public sealed class AsyncTxTests(ITestOutputHelper output) : ActorTestKit(output
 
             Assert.Equal(["memset", "memcpy"], order);
             Assert.All(rig.Read(ApiRig.Destination(0), length), b => Assert.Equal(0x77, b));
-        }, output: Output);
+        }, output: TestOutput);
 
         Assert.Equal(500, result.Runs);
     }

@@ -1,10 +1,9 @@
-using DmaActors.Actors.Completion;
 using DmaActors.TestKit;
 using Xunit.Abstractions;
 
 namespace DmaActors.Api.Tests.Consumer;
 
-public sealed class CallbackAndSubmitTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class CallbackAndSubmitTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private static DmaChan MemcpyChannel(ApiRig rig)
     {
@@ -37,14 +36,14 @@ public sealed class CallbackAndSubmitTests(ITestOutputHelper output) : ActorTest
         var chan = MemcpyChannel(rig);
         string? ranOn = "unset";
         var desc = chan.PrepDmaMemcpy(ApiRig.Destination(0), ApiRig.Source(0), 256, DmaCtrlFlags.PrepInterrupt)!;
-        desc.Callback = _ => ranOn = CompletionActor.CurrentChannel;
+        desc.Callback = _ => ranOn = rig.CallbackChannel();
         desc.Submit();
         chan.IssuePending();
         Assert.Equal("unset", ranOn);
         rig.RunUntil(() => ranOn != "unset", "the callback");
 
         Assert.Equal(chan.Name, ranOn);
-        Assert.Null(CompletionActor.CurrentChannel);
+        Assert.Null(rig.CallbackChannel());
     }
 
     [Fact]

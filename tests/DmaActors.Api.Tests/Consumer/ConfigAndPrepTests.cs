@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace DmaActors.Api.Tests.Consumer;
 
-public sealed class ConfigAndPrepTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class ConfigAndPrepTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     [Fact]
     public void Slave_caps_copy_the_device_fields_and_report_which_commands_exist_C14()

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace DmaActors.Api.Tests.Consumer;
 
-public sealed class ControlTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class ControlTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private static DmaChan Channel(ApiRig rig, DmaDeviceOps? ops = null)
     {
@@ -135,14 +135,22 @@ public sealed class ControlTests(ITestOutputHelper output) : ActorTestKit(output
         Assert.Equal([0], ran);
     }
 
+    /// <summary>
+    /// A callback runs in the channel's tasklet, which must not sleep (C-35), and terminate_sync
+    /// sleeps in its synchronize (C-56): from a callback of another channel it terminates the
+    /// victim (its terminate_async half, legal there: C-55) but refuses to wait. Process context
+    /// then synchronizes: the running callback has returned and none runs afterwards (H-6).
+    /// </summary>
     [Fact]
-    public void Terminate_sync_from_another_channels_callback_waits_for_the_running_callback_and_none_runs_after_C56_H6()
+    public void Terminate_sync_from_another_channels_callback_terminates_but_refuses_to_wait_and_none_runs_after_synchronize_C35_C56_H6()
     {
         var rig = new ApiRig(Sys);
         rig.Engine.DmaAsyncDeviceRegister(ApiRig.MemcpyDevice());
         var victim = rig.Engine.RequestChannel(DmaCapMask.Memcpy, null, null)!;
         var killer = rig.Engine.RequestChannel(DmaCapMask.Memcpy, null, null)!;
-        int running = 0, ran = 0, ranAfter = -1, runningAtReturn = -1;
+        int running = 0, ran = 0;
+        bool killed = false;
+        Exception? refused = null;
         for (int i = 0; i < 8; i++)
         {
             Memcpy(victim, i, 1024, _ =>
@@ -154,15 +162,17 @@ public sealed class ControlTests(ITestOutputHelper output) : ActorTestKit(output
         }
         Memcpy(killer, 9, 3 * 1024, _ =>
         {
-            victim.TerminateSync();
-            runningAtReturn = Volatile.Read(ref running);
-            ranAfter = Volatile.Read(ref ran);
+            try { victim.TerminateSync(); } catch (Exception e) { refused = e; }
+            Volatile.Write(ref killed, true);
         }).Submit();
         victim.IssuePending();
         killer.IssuePending();
-        rig.RunUntil(() => Volatile.Read(ref ranAfter) >= 0, "the killer's callback");
+        rig.RunUntil(() => Volatile.Read(ref killed), "the killer's callback");
+        victim.Synchronize();
+        int runningAtReturn = Volatile.Read(ref running), ranAfter = Volatile.Read(ref ran);
         Advance(Duration.FromMilliseconds(10));
 
+        DmaExceptionAssert.IsDeadlockRefusal(refused);
         Assert.Equal(0, runningAtReturn);
         Assert.Equal(ranAfter, Volatile.Read(ref ran));
         Assert.InRange(ranAfter, 1, 7);

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace DmaActors.Api.Tests.Consumer;
 
-public sealed class RequestTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class RequestTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     [Fact]
     public void Request_channel_scans_devices_in_registration_order_and_needs_the_mask_to_be_a_subset_C7()

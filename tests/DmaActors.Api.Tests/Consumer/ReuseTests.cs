@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace DmaActors.Api.Tests.Consumer;
 
-public sealed class ReuseTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class ReuseTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     [Fact]
     public void Set_reuse_on_a_memcpy_only_channel_is_ENXIO_C58_H15()
@@ -77,14 +77,14 @@ public sealed class ReuseTests(ITestOutputHelper output) : ActorTestKit(output)
     public void Releasing_the_channel_frees_the_reusable_descriptors_resting_on_it_V14()
     {
         var (rig, chan, desc) = OneReusableTransferDone();
-        var actor = chan.Slot.Actor;
+        var actor = chan.Port.Channel;
         // Completed, the reusable descriptor rests on desc_allocated (V-10) ...
-        Assert.Equal(1, actor.AskBlocking<ChannelStateReport>(QueryChannelState.Instance).Allocated);
+        Assert.Equal(1, actor.AskBlocking<ChannelStateReply>(GetChannelState.Instance).Allocated);
 
         rig.Engine.ReleaseChannel(chan);
 
         // ... and free_chan_resources frees it with everything else.
-        Assert.Equal(0, actor.AskBlocking<ChannelStateReport>(QueryChannelState.Instance).Allocated);
+        Assert.Equal(0, actor.AskBlocking<ChannelStateReply>(GetChannelState.Instance).Allocated);
     }
 
     /// <summary>A reusable 256-byte memcpy on a fresh slave-capable channel, submitted, issued and completed.</summary>

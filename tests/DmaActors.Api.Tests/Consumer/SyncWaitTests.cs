@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace DmaActors.Api.Tests.Consumer;
 
-public sealed class SyncWaitTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class SyncWaitTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     [Fact]
     public void Sync_wait_issues_and_returns_complete_once_the_transfer_is_done_C50()
@@ -38,9 +38,9 @@ public sealed class SyncWaitTests(ITestOutputHelper output) : ActorTestKit(outpu
         var chan = rig.Engine.RequestChannel(DmaCapMask.Slave, null, null)!;
         chan.SlaveConfig(new DmaSlaveConfig { SrcAddrWidth = DmaSlaveBuswidth.Bytes4, SrcMaxburst = 4, SlaveId = 9 });
         int cookie = chan.PrepSlaveSingle(ApiRig.Destination(0), 64, DmaTransferDirection.DevToMem, DmaCtrlFlags.None)!.Submit();
-        long start = Sys.Clock.NowNanoseconds;
+        long start = World.Clock.NowNanoseconds;
 
         Assert.Equal(DmaStatus.Error, chan.DmaSyncWait(cookie));
-        Assert.InRange(Sys.Clock.NowNanoseconds - start, 5_000_000_000L, 5_002_000_000L);
+        Assert.InRange(World.Clock.NowNanoseconds - start, 5_000_000_000L, 5_002_000_000L);
     }
 }

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace DmaActors.Api.Tests.DeviceTree;
 
-public sealed class DmaRouterTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class DmaRouterTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private const string Board = """
         /dts-v1/;

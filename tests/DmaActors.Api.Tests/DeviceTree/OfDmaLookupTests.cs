@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace DmaActors.Api.Tests.DeviceTree;
 
-public sealed class OfDmaLookupTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class OfDmaLookupTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private (ApiRig Rig, OfDmaLookup Lookup, DmaActors.Api.DeviceTree.DeviceTree Tree) BoneWithEdma(bool register = true)
     {

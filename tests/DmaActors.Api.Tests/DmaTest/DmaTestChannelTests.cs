@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace DmaActors.Api.Tests.DmaTest;
 
-public sealed class DmaTestChannelTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class DmaTestChannelTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     [Fact]
     public void A_named_channel_is_the_only_one_taken_T2()

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace DmaActors.Api.Tests.DmaTest;
 
-public sealed class DmaTestFaultTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class DmaTestFaultTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     /// <summary>Below the rig's RAM (which starts at 0x8000_0000): the controller takes a bus error there.</summary>
     private const ulong NotRam = 0x1000_0000;

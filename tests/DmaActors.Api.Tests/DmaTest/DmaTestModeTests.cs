@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace DmaActors.Api.Tests.DmaTest;
 
-public sealed class DmaTestModeTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class DmaTestModeTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     [Fact]
     public void Polled_mode_waits_with_dma_sync_wait_and_passes_T8()

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace DmaActors.Api.Tests.DmaTest;
 
-public sealed class DmaTestParameterTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class DmaTestParameterTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     [Fact]
     public void Defaults_are_the_kernels_module_parameter_defaults_5_1()

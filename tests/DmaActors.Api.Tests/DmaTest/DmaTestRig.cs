@@ -1,6 +1,6 @@
+using Akka.Actor;
 using DmaActors.Api.DmaTest;
 using DmaActors.Api.Provider;
-using DmaActors.Runtime;
 
 namespace DmaActors.Api.Tests.DmaTest;
 

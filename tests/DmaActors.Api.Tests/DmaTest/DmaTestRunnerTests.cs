@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace DmaActors.Api.Tests.DmaTest;
 
-public sealed partial class DmaTestRunnerTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed partial class DmaTestRunnerTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     [GeneratedRegex(@"^dmatest: (?<thread>\S+): summary (?<tests>\d+) tests, (?<failures>\d+) failures (?<iops>\d+\.\d{2}) iops (?<kbs>\d+) KB/s \((?<ret>-?\d+)\)$")]
     private static partial Regex SummaryLine();

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace DmaActors.Api.Tests.Examples;
 
 /// <summary>The custom-controller provider example (examples/CustomController) registers, serves a memcpy, is refused when buggy and unregisters, on both dispatchers.</summary>
-public sealed class CustomControllerExampleTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class CustomControllerExampleTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private const int Length = 4096;
 
@@ -26,8 +26,8 @@ public sealed class CustomControllerExampleTests(ITestOutputHelper output) : Act
     [Fact]
     public void Run_on_the_thread_pool_dispatcher_with_the_virtual_clock_copies_every_byte_and_shows_the_refusal()
     {
-        using var system = ActorSystem.Create("custom-controller-example-threadpool", new ActorSystemSettings { Dispatcher = DispatcherKind.ThreadPool, Clock = ClockKind.Virtual });
-        AssertRun(CustomControllerDriver.Run(system, Length));
+        using var scope = new SimulationScope("custom-controller-example-threadpool", new SimulationSettings { Dispatcher = DispatcherKind.ThreadPool, Clock = ClockKind.Virtual });
+        AssertRun(CustomControllerDriver.Run(scope.System, Length));
     }
 
     [Fact]

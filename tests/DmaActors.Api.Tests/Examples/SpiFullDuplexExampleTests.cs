@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace DmaActors.Api.Tests.Examples;
 
 /// <summary>The SPI full-duplex consumer example (examples/SpiFullDuplex) runs to the end and moves every byte both ways, on both dispatchers.</summary>
-public sealed class SpiFullDuplexExampleTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class SpiFullDuplexExampleTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private const int Length = 256;
 
@@ -26,8 +26,8 @@ public sealed class SpiFullDuplexExampleTests(ITestOutputHelper output) : ActorT
     [Fact]
     public void Run_on_the_thread_pool_dispatcher_with_the_virtual_clock_receives_every_byte_and_sends_every_byte()
     {
-        using var system = ActorSystem.Create("spi-example-threadpool", new ActorSystemSettings { Dispatcher = DispatcherKind.ThreadPool, Clock = ClockKind.Virtual });
-        AssertTransaction(SpiFullDuplexDriver.Run(system, Length));
+        using var scope = new SimulationScope("spi-example-threadpool", new SimulationSettings { Dispatcher = DispatcherKind.ThreadPool, Clock = ClockKind.Virtual });
+        AssertTransaction(SpiFullDuplexDriver.Run(scope.System, Length));
     }
 
     private static void AssertTransaction(SpiTransferResult result)

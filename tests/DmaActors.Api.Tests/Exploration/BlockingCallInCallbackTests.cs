@@ -1,14 +1,16 @@
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
+using DmaActors.TestKit;
 
 namespace DmaActors.Api.Tests.Exploration;
 
 /// <summary>
-/// A completion callback that makes a blocking call (dmaengine_tx_status of another channel,
-/// C-45) and then resubmits: on the thread pool with the virtual clock, the blocked callback's
-/// reply coming in must count as work about to happen, or virtual time moves (and a RunUntil ends
-/// as "idle") while the callback is still on its way to resubmit. 50 descriptors of 4 KiB on a
-/// 32-bit 100 MHz bus take exactly 50 × 10.24 µs, as on the deterministic dispatcher.
+/// A completion callback that calls dmaengine_tx_status of another channel (C-45) and then
+/// resubmits. In process context that call asks the channel and waits; inside the simulated world
+/// nothing may wait, so there it reads what the other channel published on its port. It must not
+/// let virtual time move (nor a RunUntil end as "idle") while the callback is still on its way to
+/// resubmit: 50 descriptors of 4 KiB on a 32-bit 100 MHz bus take exactly 50 × 10.24 µs, on the
+/// thread pool with the virtual clock as on the deterministic dispatcher.
 /// </summary>
 public sealed class BlockingCallInCallbackTests
 {
@@ -22,8 +24,9 @@ public sealed class BlockingCallInCallbackTests
     {
         for (int run = 0; run < repetitions; run++)
         {
-            using var system = ActorSystem.Create("blocking-callback", new ActorSystemSettings { Dispatcher = dispatcher, Clock = ClockKind.Virtual, Seed = 1 });
-            var rig = new ApiRig(system);
+            using var scope = new SimulationScope("blocking-callback", new SimulationSettings { Dispatcher = dispatcher, Clock = ClockKind.Virtual, Seed = 1 });
+            var world = scope.World;
+            var rig = new ApiRig(scope.System);
             rig.Engine.DmaAsyncDeviceRegister(ApiRig.MemcpyDevice(channels: 2));
             var copy = rig.Engine.RequestChannel(DmaCapMask.Memcpy, null, null)!;
             var other = rig.Engine.RequestChannel(DmaCapMask.Memcpy, null, null)!;
@@ -35,7 +38,7 @@ public sealed class BlockingCallInCallbackTests
                 desc.Callback = _ =>
                 {
                     other.TxStatus(2);
-                    Volatile.Write(ref last, system.Clock.NowNanoseconds);
+                    Volatile.Write(ref last, world.Clock.NowNanoseconds);
                     if (Interlocked.Increment(ref done) < Descriptors) Next();
                 };
                 desc.Submit();
@@ -43,9 +46,9 @@ public sealed class BlockingCallInCallbackTests
             }
 
             Next();
-            var outcome = system.RunUntil(() => Volatile.Read(ref done) >= Descriptors, Duration.FromSeconds(1));
+            var outcome = world.RunUntil(() => Volatile.Read(ref done) >= Descriptors, Duration.FromSeconds(1));
 
-            Assert.True(outcome == RunOutcome.ConditionMet, $"run {run}: {outcome} after {Volatile.Read(ref done)} descriptors at {system.Clock.NowNanoseconds} ns");
+            Assert.True(outcome == RunOutcome.ConditionMet, $"run {run}: {outcome} after {Volatile.Read(ref done)} descriptors at {world.Clock.NowNanoseconds} ns");
             Assert.Equal(Expected, Volatile.Read(ref last));
         }
     }

@@ -19,7 +19,7 @@ public sealed class OrderingExplorationTests(ITestOutputHelper output)
     {
         var result = ScheduleExploration.Explore(Seeds, system =>
         {
-            var random = new Random((int)system.Seed!.Value);
+            var random = new Random((int)system.Simulation().Seed!.Value);
             var rig = new ApiRig(system);
             rig.Engine.DmaAsyncDeviceRegister(ApiRig.MemcpyDevice(channels: 3) with { PhysicalChannels = 2 });
             var log = new List<(string Channel, int Cookie)>();
@@ -51,13 +51,19 @@ public sealed class OrderingExplorationTests(ITestOutputHelper output)
         Assert.True(result.DistinctSchedules > Seeds / 2, $"Only {result.DistinctSchedules} distinct schedules.");
     }
 
+    /// <summary>
+    /// terminate_async from another channel's callback or from the test thread, then synchronize
+    /// from process context (a callback must not sleep, C-35: synchronize is refused there), while
+    /// the victim's callbacks run: once synchronize returns no callback is running and none runs
+    /// later, and those that ran are a prefix of the cookies (C-55, C-56, H-6).
+    /// </summary>
     [Fact]
     public void Terminate_async_and_synchronize_from_another_context_while_callbacks_run_leave_no_callback_behind_across_500_schedules_C55_C56_H6()
     {
         int fromCallback = 0, fromThread = 0;
         var result = ScheduleExploration.Explore(Seeds, system =>
         {
-            var random = new Random((int)system.Seed!.Value);
+            var random = new Random((int)system.Simulation().Seed!.Value);
             var rig = new ApiRig(system);
             rig.Engine.DmaAsyncDeviceRegister(ApiRig.MemcpyDevice(channels: 2));
             var victim = rig.Engine.RequestChannel(DmaCapMask.Memcpy, null, null)!;
@@ -65,9 +71,8 @@ public sealed class OrderingExplorationTests(ITestOutputHelper output)
             var ran = new List<int>();
             int running = 0, ranAtReturn = -1, runningAtReturn = -1;
 
-            void Kill()
+            void Synchronize()
             {
-                victim.TerminateAsync();
                 victim.Synchronize();
                 runningAtReturn = Volatile.Read(ref running);
                 lock (ran) ranAtReturn = ran.Count;
@@ -89,18 +94,28 @@ public sealed class OrderingExplorationTests(ITestOutputHelper output)
             bool viaCallback = random.Next(2) == 0;
             if (viaCallback)
             {
+                bool terminated = false;
+                Exception? refused = null;
                 var trigger = killer.PrepDmaMemcpy(ApiRig.Destination(20), ApiRig.Source(20), random.Next(1, 60) * 64, DmaCtrlFlags.PrepInterrupt)!;
-                trigger.Callback = _ => Kill();
+                trigger.Callback = _ =>
+                {
+                    victim.TerminateAsync();
+                    try { victim.Synchronize(); } catch (Exception e) { refused = e; }
+                    Volatile.Write(ref terminated, true);
+                };
                 trigger.Submit();
                 killer.IssuePending();
-                rig.RunUntil(() => Volatile.Read(ref ranAtReturn) >= 0, "the killer's callback");
+                rig.RunUntil(() => Volatile.Read(ref terminated), "the killer's callback");
+                DmaExceptionAssert.IsDeadlockRefusal(refused);
+                Synchronize();
                 fromCallback++;
             }
             else
             {
                 int after = random.Next(0, 6);
                 system.RunUntil(() => { lock (ran) return ran.Count >= after; }, Duration.FromSeconds(1));
-                Kill();
+                victim.TerminateAsync();
+                Synchronize();
                 fromThread++;
             }
             system.Advance(Duration.FromMilliseconds(5));

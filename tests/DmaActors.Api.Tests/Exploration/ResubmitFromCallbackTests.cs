@@ -1,10 +1,9 @@
-using DmaActors.Actors.Completion;
 using DmaActors.TestKit;
 using Xunit.Abstractions;
 
 namespace DmaActors.Api.Tests.Exploration;
 
-public sealed class ResubmitFromCallbackTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class ResubmitFromCallbackTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     /// <summary>
     /// A receive-loop shape: each completion callback preps, submits and issues the next buffer on
@@ -29,7 +28,8 @@ public sealed class ResubmitFromCallbackTests(ITestOutputHelper output) : ActorT
             desc.Callback = p =>
             {
                 int done = (int)p!;
-                if (CompletionActor.CurrentChannel != chan.Name) wrongContext ??= $"buffer {done} ran on {CompletionActor.CurrentChannel ?? "a plain thread"}";
+                string? ranOn = rig.CallbackChannel();
+                if (ranOn != chan.Name) wrongContext ??= $"buffer {done} ran on {ranOn ?? "a plain thread"}";
                 seen.Add(done);
                 if (done + 1 < buffers) Next(done + 1);
             };

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Transfers;
 using DmaActors.Api.Provider;
@@ -9,7 +10,7 @@ using Xunit.Abstractions;
 namespace DmaActors.Api.Tests.Exploration;
 
 /// <summary>Slave transfers through the façade against the simulated peripherals: a UART receive loop and I2S cyclic playback.</summary>
-public sealed class SlaveDeviceTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class SlaveDeviceTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private const int Line = 5;
 
@@ -18,7 +19,7 @@ public sealed class SlaveDeviceTests(ITestOutputHelper output) : ActorTestKit(ou
         var rig = new ApiRig(system);
         var device = rig.Engine.DmaAsyncDeviceRegister(ApiRig.SlaveDevice(channels: 2) with { FilterMap = [new DmaSlaveMap("periph0", "dma", Line)] });
         var pattern = new DataPattern(seed: 77);
-        var peripheral = system.ActorOf(SlaveDeviceActor.PropsFor(profile, Line, device.Arbiter, pattern), profile.Name);
+        var peripheral = system.Simulation().ActorOf(SlaveDeviceActor.PropsFor(profile, Line, device.Arbiter, pattern), profile.Name);
         device.ConnectDevice(Line, peripheral);
         var chan = rig.Engine.RequestChan("periph0", "dma");
         chan.SlaveConfig(config);

@@ -1,18 +1,20 @@
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
+using DmaActors.TestKit;
 
 namespace DmaActors.Api.Tests.Exploration;
 
 /// <summary>The façade from plain threads, on the thread-pool dispatcher with the virtual clock, where actors run in parallel.</summary>
 public sealed class ThreadPoolDispatcherTests
 {
-    private static readonly ActorSystemSettings ThreadPool = new() { Dispatcher = DispatcherKind.ThreadPool, Clock = ClockKind.Virtual };
+    private static readonly SimulationSettings ThreadPool = new() { Dispatcher = DispatcherKind.ThreadPool, Clock = ClockKind.Virtual };
 
     [Fact]
     public void Four_plain_threads_each_drive_their_own_channel_and_every_byte_and_callback_arrives_in_order()
     {
-        using var system = ActorSystem.Create("api-threadpool", ThreadPool);
-        var rig = new ApiRig(system);
+        using var scope = new SimulationScope("api-threadpool", ThreadPool);
+        var world = scope.World;
+        var rig = new ApiRig(scope.System);
         rig.Engine.DmaAsyncDeviceRegister(ApiRig.MemcpyDevice(channels: 4) with { PhysicalChannels = 2 });
         var failures = new List<Exception>();
 
@@ -32,7 +34,7 @@ public sealed class ThreadPoolDispatcherTests
                     desc.Submit();
                     if (i % 5 == 4) chan.IssuePending();
                 }
-                system.RunUntil(() => { lock (order) return order.Count == 20; }, Duration.FromSeconds(1));
+                world.RunUntil(() => { lock (order) return order.Count == 20; }, Duration.FromSeconds(1));
                 lock (order) Assert.Equal(Enumerable.Range(0, 20), order);
                 for (int i = 0; i < 20; i++)
                 {
@@ -58,8 +60,9 @@ public sealed class ThreadPoolDispatcherTests
     [Fact]
     public void Terminate_sync_from_a_plain_thread_while_callbacks_run_returns_after_them_and_none_runs_later_C56()
     {
-        using var system = ActorSystem.Create("api-threadpool-terminate", ThreadPool);
-        var rig = new ApiRig(system);
+        using var scope = new SimulationScope("api-threadpool-terminate", ThreadPool);
+        var world = scope.World;
+        var rig = new ApiRig(scope.System);
         rig.Engine.DmaAsyncDeviceRegister(ApiRig.MemcpyDevice(channels: 1));
         var chan = rig.Engine.RequestChannel(DmaCapMask.Memcpy, null, null)!;
         int running = 0, ran = 0;
@@ -76,11 +79,11 @@ public sealed class ThreadPoolDispatcherTests
             desc.Submit();
         }
         chan.IssuePending();
-        system.RunUntil(() => Volatile.Read(ref ran) >= 5, Duration.FromSeconds(1));
+        world.RunUntil(() => Volatile.Read(ref ran) >= 5, Duration.FromSeconds(1));
 
         chan.TerminateSync();
         int runningAtReturn = Volatile.Read(ref running), ranAtReturn = Volatile.Read(ref ran);
-        system.Advance(Duration.FromMilliseconds(5));
+        world.Advance(Duration.FromMilliseconds(5));
 
         Assert.Equal(0, runningAtReturn);
         Assert.Equal(ranAtReturn, Volatile.Read(ref ran));

@@ -1,29 +1,30 @@
+using Akka.Actor;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Controller;
 using DmaActors.Actors.Transfers;
 using DmaActors.Api.Mapping;
-using DmaActors.Runtime;
+using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
 using Xunit.Abstractions;
 
 namespace DmaActors.Api.Tests.Mapping;
 
 /// <summary>Real memcpy transfers through a simulated controller at the bus addresses the mapping layer returns.</summary>
-public sealed class ControllerTransferTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class ControllerTransferTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     private static byte[] Pattern(int length, int salt) => [.. Enumerable.Range(0, length).Select(i => (byte)((i * 7) + salt))];
 
     private TransferOutcome Memcpy(Device dev, DmaAddress source, DmaAddress destination, int length)
     {
         var controller = DmaController.Start(Sys, new ControllerConfig { Memory = dev.Platform.Memory, BusView = dev.BusView });
-        var chan = controller.Channel(0);
+        var port = controller.Open(0);
         var done = CreateTestProbe();
-        var prepared = chan.AskBlocking<DescriptorPrepared>(new PrepareDescriptor(
+        long descriptor = port.Prepare(
             TransferSpec.Memcpy(source.Value, destination.Value, length, burstBytes: 64),
-            new DescriptorOptions(TransferFlags.Interrupt, outcome => done.Ref.Tell(outcome))));
-        chan.AskBlocking<DescriptorSubmitted>(new SubmitDescriptor(prepared.DescriptorId));
-        chan.AskBlocking<PendingIssued>(IssuePending.Instance);
-        return done.ExpectMsg<TransferOutcome>();
+            new DescriptorOptions(TransferFlags.Interrupt, outcome => done.Ref.Tell(outcome)));
+        port.SubmitPrepared(descriptor, length);
+        port.IssuePending();
+        return done.ExpectMsg<TransferOutcome>(Duration.FromSeconds(3));
     }
 
     [Fact]

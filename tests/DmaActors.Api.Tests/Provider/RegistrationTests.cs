@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace DmaActors.Api.Tests.Provider;
 
-public sealed class RegistrationTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class RegistrationTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     [Fact]
     public void Capability_without_its_prep_op_is_refused_naming_both_P6()

@@ -2,6 +2,7 @@ using DmaActors.Api.Board;
 using DmaActors.Api.DeviceTree;
 using DmaActors.Api.Workloads;
 using DmaActors.Runtime;
+using DmaActors.TestKit;
 
 namespace DmaActors.Api.Tests.Workloads;
 
@@ -35,11 +36,10 @@ public sealed class CoalescingStudyTests
     {
         string dts = ArbitrationStudy.BoardDts(policy, load, physicalChannels: 4);
         if (!coalesce) dts = dts.Replace("dmactors,physical-channels", "dmactors,no-burst-coalescing;\n        dmactors,physical-channels", StringComparison.Ordinal);
-        using var system = ActorSystem.Create("coalescing-study", ActorSystemSettings.Deterministic(1));
-        var board = BoardLoader.Load(system, DtsParser.Parse(dts, "study.dts"));
+        using var scope = new SimulationScope("coalescing-study", SimulationSettings.Deterministic(1));
+        var board = BoardLoader.Load(scope.System, DtsParser.Parse(dts, "study.dts"));
         Assert.Equal(coalesce, board.Engine.Devices.Single().Description.CoalesceBursts);
         var report = new WorkloadRunner(board).Run(ArbitrationStudy.WorkloadFor(load, milliseconds: 2));
-        system.Shutdown(ShutdownMode.Immediate);
         return [.. report.Streams.Select(s => s.ToString()), .. report.Controllers.Select(c => c.ToString())];
     }
 }

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace DmaActors.Api.Tests.Workloads;
 
-public sealed class DemoScenarioTests(ITestOutputHelper output) : ActorTestKit(output)
+public sealed class DemoScenarioTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     [Fact]
     public void The_demo_board_brings_up_the_edma_and_a_peripheral_per_dma_name()
@@ -25,7 +25,7 @@ public sealed class DemoScenarioTests(ITestOutputHelper output) : ActorTestKit(o
     {
         var board = BoardLoader.Load(Sys, DtsParser.Parse(DemoScenario.BoardDts, "bone.dts"));
         var report = new WorkloadRunner(board).Run(DemoScenario.Workload with { RunMilliseconds = 10 });
-        foreach (var s in report.Streams) Output?.WriteLine($"{s.Name,-16} {s.Channel,-12} {s.Bytes,9} B {s.BytesPerSecond / 1e6,8:F3} MB/s p50 {s.LatencyP50Microseconds,8:F1} us p99 {s.LatencyP99Microseconds,8:F1} us under {s.Underruns} err {s.Errors} mism {s.Mismatches}");
+        foreach (var s in report.Streams) TestOutput?.WriteLine($"{s.Name,-16} {s.Channel,-12} {s.Bytes,9} B {s.BytesPerSecond / 1e6,8:F3} MB/s p50 {s.LatencyP50Microseconds,8:F1} us p99 {s.LatencyP99Microseconds,8:F1} us under {s.Underruns} err {s.Errors} mism {s.Mismatches}");
         Assert.Equal(10_000_000, report.RunNanoseconds);
         Assert.All(report.Streams, s => Assert.True(s.Bytes > 0, $"{s.Name} moved nothing"));
         Assert.False(report.HasVerificationFailures);
