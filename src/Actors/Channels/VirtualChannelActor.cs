@@ -51,7 +51,7 @@ public sealed partial class VirtualChannelActor : ReceiveActor
         Receive<ResumeTransferReply>(_ => OnHardwareConfirmed(0, 0));
         Receive<AbortTransferReply>(a => OnHardwareConfirmed(a.BytesMoved, 0));
         // Completion actor
-        Receive<PeriodCallbackRan>(_ => _s.PeriodCallbackPending = false);
+        Receive<PeriodCallbackRan>(_ => { _s.PeriodCallbackPending = false; });
         Receive<Completion.DrainCallbacksReply>(_ => OnCallbacksDrained());
     }
 

@@ -31,6 +31,8 @@ namespace DmaActors.Actors.Channels;
 /// the façade's "am I in this channel's callback?" check (C-37) (volatile, no lock).</item>
 /// <item><see cref="_nextDescriptorId"/>: handles for reusable descriptors, taken by clients (interlocked).</item>
 /// </list>
+/// Every post names no sender explicitly: from a callback, Akka's implicit sender would be the
+/// completion actor, and the channel answers whoever sends with a sender.
 /// </remarks>
 public sealed class VirtualChannelPort
 {
@@ -92,7 +94,7 @@ public sealed class VirtualChannelPort
         lock (_gate)
         {
             int cookie = AssignCookie_NeedsLock(spec.TotalBytes);
-            Channel.Tell(new SubmitNewDescriptor(spec, options, cookie));
+            Channel.Tell(new SubmitNewDescriptor(spec, options, cookie), ActorRefs.NoSender);
             return cookie;
         }
     }
@@ -107,7 +109,7 @@ public sealed class VirtualChannelPort
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(options);
         long id = Interlocked.Increment(ref _nextDescriptorId);
-        lock (_gate) Channel.Tell(new PrepareDescriptor(id, spec, options));
+        lock (_gate) Channel.Tell(new PrepareDescriptor(id, spec, options), ActorRefs.NoSender);
         return id;
     }
 
@@ -118,7 +120,7 @@ public sealed class VirtualChannelPort
         lock (_gate)
         {
             int cookie = AssignCookie_NeedsLock(length);
-            Channel.Tell(new SubmitDescriptor(descriptorId, cookie));
+            Channel.Tell(new SubmitDescriptor(descriptorId, cookie), ActorRefs.NoSender);
             return cookie;
         }
     }
@@ -126,7 +128,7 @@ public sealed class VirtualChannelPort
     /// <summary>Moves everything submitted so far to the issued list and starts the hardware if idle (<c>vchan_issue_pending</c>).</summary>
     public void IssuePending()
     {
-        lock (_gate) Channel.Tell(IssueSubmitted.Instance);
+        lock (_gate) Channel.Tell(IssueSubmitted.Instance, ActorRefs.NoSender);
     }
 
     /// <summary>

@@ -144,14 +144,26 @@ internal sealed class DeterministicSteps : IDisposable
         long now = _world.Clock.NowNanoseconds;
         if (runnable is Mailbox { MessageQueue: SimulationMessageQueue queue })
         {
-            var message = queue.TakeLastDequeued();
-            Trace.Add(now, queue.Label, message is null ? "sys" : message.GetType().Name);
+            var (name, hash) = StepName(queue.TakeLastDequeued());
+            Trace.Add(now, queue.Label, queue.LabelHash, name, hash);
         }
         else
         {
             Trace.Add(now, runnable is Mailbox mailbox ? "mailbox:" + mailbox.MessageQueue.GetType().Name : "task", runnable.GetType().Name);
         }
     }
+
+    /// <summary>A message's name in the trace (its type's, or "sys" when only system messages ran) and its hash, kept per type.</summary>
+    private static (string Name, ulong Hash) StepName(object? message)
+    {
+        if (message is null) return SystemStep;
+        var type = message.GetType();
+        return TypeNames.TryGetValue(type, out var known) ? known : TypeNames.GetOrAdd(type, static t => (t.Name, ScheduleTrace.HashOf(t.Name)));
+    }
+
+    private static readonly (string Name, ulong Hash) SystemStep = ("sys", ScheduleTrace.HashOf("sys"));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string Name, ulong Hash)> TypeNames = new();
 
     /// <summary>Runs steps whenever the world is not held: Akka's start-up, and termination.</summary>
     private void DriverLoop()

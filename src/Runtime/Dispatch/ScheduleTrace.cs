@@ -37,16 +37,28 @@ public sealed class ScheduleTrace
     /// <summary>Steps taken so far.</summary>
     public long Steps { get; private set; }
 
-    /// <summary>A 64-bit FNV-1a hash of every step's actor, message type and time: equal runs have equal fingerprints.</summary>
+    /// <summary>A 64-bit FNV-style hash over every step's actor, message type and time (each name hashed by FNV-1a): equal runs have equal fingerprints.</summary>
     public ulong Fingerprint => _fingerprint;
 
-    internal void Add(long timeNanoseconds, string actorPath, string messageType)
+    internal void Add(long timeNanoseconds, string actorPath, string messageType) =>
+        Add(timeNanoseconds, actorPath, HashOf(actorPath), messageType, HashOf(messageType));
+
+    /// <summary>Records a step whose names' hashes (<see cref="HashOf"/>) the caller has kept: the hot path hashes no string.</summary>
+    internal void Add(long timeNanoseconds, string actorPath, ulong actorPathHash, string messageType, ulong messageTypeHash)
     {
         Steps++;
         _ring[(int)((Steps - 1) % _ring.Length)] = new TraceStep(Steps, timeNanoseconds, actorPath, messageType);
-        Mix(actorPath);
-        Mix(messageType);
+        MixValue(actorPathHash);
+        MixValue(messageTypeHash);
         MixValue((ulong)timeNanoseconds);
+    }
+
+    /// <summary>The FNV-1a hash of <paramref name="text"/>: a function of the text alone, the same in every process.</summary>
+    internal static ulong HashOf(string text)
+    {
+        ulong hash = FnvOffset;
+        foreach (char c in text) hash = (hash ^ c) * FnvPrime;
+        return hash;
     }
 
     /// <summary>The kept steps, oldest first.</summary>
@@ -67,12 +79,6 @@ public sealed class ScheduleTrace
         if (from > 0 || Steps > tail.Count) sb.Append("  ... ").Append(Steps - (tail.Count - from)).AppendLine(" earlier steps");
         for (int i = from; i < tail.Count; i++) sb.Append("  ").Append(tail[i].ToString()).AppendLine();
         return sb.ToString();
-    }
-
-    private void Mix(string text)
-    {
-        foreach (char c in text) MixValue(c);
-        MixValue(0xFF);
     }
 
     private void MixValue(ulong value)

@@ -22,6 +22,7 @@ public sealed class SimulationMessageQueue : IMessageQueue, IUnboundedDequeBased
     private Stack<Envelope>? _front;
     private object? _lastDequeued;
     private string? _label;
+    private ulong _labelHash;
 
     internal SimulationMessageQueue(IActorRef owner, SimulatedWorld world)
     {
@@ -36,6 +37,9 @@ public sealed class SimulationMessageQueue : IMessageQueue, IUnboundedDequeBased
 
     /// <summary>The owner's path without the system's address: how the trace names it.</summary>
     internal string Label => _label ??= Owner.Path.ToStringWithoutAddress();
+
+    /// <summary>The hash of <see cref="Label"/>, kept for the trace.</summary>
+    internal ulong LabelHash => _labelHash != 0 ? _labelHash : _labelHash = ScheduleTrace.HashOf(Label);
 
     /// <summary>The thread-pool runner of this queue's mailbox, made on its first run.</summary>
     internal CountedRun? Runner { get; set; }

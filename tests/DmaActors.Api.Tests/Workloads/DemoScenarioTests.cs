@@ -1,3 +1,5 @@
+using Akka.Actor;
+using Akka.Event;
 using DmaActors.Api.Board;
 using DmaActors.Api.DeviceTree;
 using DmaActors.Api.Workloads;
@@ -33,6 +35,37 @@ public sealed class DemoScenarioTests(ITestOutputHelper output) : SimulationTest
         var controller = Assert.Single(report.Controllers);
         Assert.InRange(controller.JainFairness, 0.0, 1.0);
         Assert.InRange(controller.BusUtilisation, 0.0, 1.0);
+    }
+
+    /// <summary>
+    /// No message of the demo is lost or unhandled while it runs: every actor handles what it is
+    /// sent (a handler that returns a bool would mark its message unhandled in Akka), and nothing
+    /// answers a post nobody waits on.
+    /// </summary>
+    [Theory]
+    [InlineData(DispatcherKind.Deterministic)]
+    [InlineData(DispatcherKind.ThreadPool)]
+    public void The_demo_leaves_no_dead_letter_and_no_unhandled_message(DispatcherKind dispatcher)
+    {
+        using var scope = new SimulationScope("demo-letters", new SimulationSettings { Dispatcher = dispatcher });
+        var lost = new List<object>();
+        var listener = scope.System.ActorOf(Props.Create(() => new Collector(lost)), "listener");
+        scope.System.EventStream.Subscribe(listener, typeof(AllDeadLetters));
+        scope.System.EventStream.Subscribe(listener, typeof(UnhandledMessage));
+        var board = BoardLoader.Load(scope.System, DtsParser.Parse(DemoScenario.BoardDts, "bone.dts"));
+
+        new WorkloadRunner(board).Run(DemoScenario.Workload with { RunMilliseconds = 2 });
+        scope.World.RunUntilIdle();
+
+        lock (lost) Assert.True(lost.Count == 0, $"{lost.Count} lost, the first: {lost.FirstOrDefault()}");
+    }
+
+    private sealed class Collector : ReceiveActor
+    {
+        public Collector(List<object> lost) => ReceiveAny(message =>
+        {
+            lock (lost) lost.Add(message);
+        });
     }
 
     [Fact]
