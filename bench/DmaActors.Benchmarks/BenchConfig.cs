@@ -23,7 +23,7 @@ internal static class BenchConfig
     {
         var config = DefaultConfig.Instance
             .AddDiagnoser(MemoryDiagnoser.Default)
-            .AddColumn(StatisticColumn.OperationsPerSecond, FootprintLog.RetainedColumn)
+            .AddColumn(StatisticColumn.OperationsPerSecond, RatioToAkkaColumn.Instance, FootprintLog.RetainedColumn)
             .AddColumn([.. ArbitrationFigures.Columns]);
         var (scaling, rest) = CoreScaling.Take(args);
         if (scaling is not null) return (config.AddJob([.. scaling.Jobs()]), rest);

@@ -1,8 +1,10 @@
+using Akka.Actor;
+
 namespace DmaActors.Benchmarks;
 
 /// <summary>
 /// The messages the benchmark actors exchange. Payload-free messages are singletons, as in
-/// Akka.NET's PingPong, so a Tell allocates nothing and the figures measure the kernel alone.
+/// Akka.NET's PingPong, so a Tell allocates nothing and the figures measure the runtime alone.
 /// </summary>
 internal static class BenchMessages
 {
@@ -30,4 +32,7 @@ internal static class BenchMessages
 
     /// <summary>Arms a counting actor: signal <see cref="Done"/> after <see cref="Total"/> increments.</summary>
     internal sealed record ExpectCount(long Total, Completion Done);
+
+    /// <summary>Has a <see cref="TerminationWatcher"/> watch <see cref="Actors"/> and signal <see cref="Stopped"/> once per termination.</summary>
+    internal sealed record WatchAll(IReadOnlyList<IActorRef> Actors, Completion Stopped);
 }

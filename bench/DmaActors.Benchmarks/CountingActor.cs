@@ -1,9 +1,9 @@
-using DmaActors.Runtime;
+using Akka.Actor;
 
 namespace DmaActors.Benchmarks;
 
 /// <summary>Counts <see cref="BenchMessages.Increment"/>s and signals when the expected total is in.</summary>
-internal sealed class CountingActor : Actor
+internal sealed class CountingActor : ReceiveActor
 {
     private long _count;
     private long _expected = long.MaxValue;

@@ -53,7 +53,7 @@ public class FacadeBenchmarks : SimulationBenchmark
             chan.IssuePending();
         }
         for (int i = 0; i < InFlight; i++) Issue();
-        Simulation.RunUntil(() => Volatile.Read(ref completed) >= Descriptors, Duration.FromSeconds(10));
+        World.RunUntil(() => Volatile.Read(ref completed) >= Descriptors, Duration.FromSeconds(10));
         if (completed < Descriptors) throw new InvalidOperationException($"only {completed} of {Descriptors} descriptors completed");
     }
 }

@@ -14,12 +14,17 @@ internal static class FootprintLog
 {
     public const string Variable = "DMAACTORS_BENCH_FOOTPRINT_FILE";
 
-    /// <summary>The "Retained B/actor" column: what <see cref="SpawnBenchmarks"/> recorded per benchmark method.</summary>
+    /// <summary>The "Retained B/actor" column: what <see cref="SpawnBenchmarks"/> recorded per benchmark method and runtime.</summary>
     public static IColumn RetainedColumn { get; } = new ChildFigureColumn(
         "Retained B/actor",
         "Heap bytes still reachable per spawned actor once its creation was handled: GC.GetTotalMemory(true) after minus before, over the actors (median of iterations)",
         "F0",
-        benchmarkCase => benchmarkCase.Descriptor.WorkloadMethod.Name);
+        benchmarkCase => benchmarkCase.Descriptor.Type == typeof(SpawnBenchmarks)
+            ? SpawnKey(benchmarkCase.Descriptor.WorkloadMethod.Name, (ActorRuntime)benchmarkCase.Parameters[nameof(RuntimeBenchmark.Runtime)])
+            : null);
+
+    /// <summary>The key a <see cref="SpawnBenchmarks"/> method's figure on <paramref name="runtime"/> is recorded under.</summary>
+    public static string SpawnKey(string benchmark, ActorRuntime runtime) => $"{benchmark} {runtime}";
 
     /// <summary>Host side: a fresh file for this run.</summary>
     public static void Publish()
@@ -29,11 +34,11 @@ internal static class FootprintLog
         Environment.SetEnvironmentVariable(Variable, path);
     }
 
-    /// <summary>Child side: records one retained-memory figure for <paramref name="benchmark"/> and prints it into the log.</summary>
-    public static void Record(string benchmark, double bytesPerActor)
+    /// <summary>Child side: records one retained-memory figure under <paramref name="key"/> (<see cref="SpawnKey"/>) and prints it into the log.</summary>
+    public static void Record(string key, double bytesPerActor)
     {
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// DmaActors footprint: {benchmark} retains {bytesPerActor:F1} bytes per actor"));
-        Append(benchmark, bytesPerActor);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// DmaActors footprint: {key} retains {bytesPerActor:F1} bytes per actor"));
+        Append(key, bytesPerActor);
     }
 
     /// <summary>Child side: records <paramref name="value"/> under <paramref name="key"/> (no tab or line break in it), if the host published a file.</summary>

@@ -1,4 +1,4 @@
-using DmaActors.Runtime;
+using Akka.Actor;
 
 namespace DmaActors.Benchmarks;
 
@@ -6,7 +6,7 @@ namespace DmaActors.Benchmarks;
 /// The typical small actor of a footprint count: one <c>Receive</c> handler (a delegate and a
 /// handler object, as any real actor has), signals once built and once per message.
 /// </summary>
-internal sealed class IdleActor : Actor
+internal sealed class IdleActor : ReceiveActor
 {
     private readonly SpawnTally _tally;
 

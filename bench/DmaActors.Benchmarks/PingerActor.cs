@@ -1,9 +1,9 @@
-using DmaActors.Runtime;
+using Akka.Actor;
 
 namespace DmaActors.Benchmarks;
 
 /// <summary>Keeps exactly one ball in flight with an <see cref="EchoActor"/> for a given number of round trips.</summary>
-internal sealed class PingerActor : Actor
+internal sealed class PingerActor : ReceiveActor
 {
     private readonly IActorRef _partner;
     private int _remaining;

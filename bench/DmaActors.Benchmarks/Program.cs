@@ -6,9 +6,10 @@ namespace DmaActors.Benchmarks;
 /// <summary>
 /// BenchmarkDotNet over every benchmark class here (with <c>--cores 1,2</c>: once per core count,
 /// see <see cref="CoreScaling"/>), or, with a first argument naming one, a console report
-/// BenchmarkDotNet measures awkwardly: <c>idle-memory [actors]</c> (retained bytes per actor),
-/// <c>idle-vchans [channels]</c> (retained bytes per idle virtual channel against per idle actor) and
-/// <c>shutdown-scaling [actors...]</c> (how stopping a wide system grows with its width).
+/// BenchmarkDotNet measures awkwardly: <c>idle-memory [actors]</c> (retained bytes per actor, on
+/// each <see cref="ActorRuntime"/>), <c>idle-vchans [channels]</c> (retained bytes per idle virtual
+/// channel, never opened and opened, against per idle actor) and <c>shutdown-scaling [actors...]</c>
+/// (how terminating a wide system grows with its width, on each runtime).
 /// </summary>
 public static class Program
 {

@@ -30,6 +30,9 @@ internal sealed class SenderThreads : IDisposable
 
     public int Count => _threads.Length;
 
+    /// <summary>Whether every thread has finished the current round's work (true before the first round).</summary>
+    public bool Finished => _finished.IsSet || _work is null;
+
     /// <summary>Starts one round: every thread runs <paramref name="work"/> once. Does not wait.</summary>
     public void Start(Action<int> work)
     {

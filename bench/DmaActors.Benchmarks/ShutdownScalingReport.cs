@@ -1,18 +1,23 @@
 using System.Diagnostics;
 using System.Globalization;
+using Akka.Actor;
 using DmaActors.Runtime;
 
 namespace DmaActors.Benchmarks;
 
 /// <summary>
-/// <c>shutdown-scaling [actors...]</c>: for each width, spawns that many top-level actors and
-/// times <see cref="ActorSystem.Shutdown"/> directly, then the same width stopped actor by actor
-/// first. A linear terminate path doubles its time when the width doubles; a quadratic one
-/// quadruples it.
+/// <c>shutdown-scaling [actors...]</c>: on each <see cref="ActorRuntime"/>, for each width, spawns
+/// that many top-level actors and times <c>ActorSystem.Terminate()</c> (until the system has
+/// terminated) directly, then the same width stopped actor by actor first (until a watcher has
+/// seen every one terminate), then terminated. A linear terminate path doubles its time when the
+/// width doubles; a quadratic one quadruples it. (The old kernel's <c>Shutdown()</c> was quadratic
+/// in the number of children before 2026-11-22; Akka.NET's terminate path replaces it.)
 /// </summary>
 internal static class ShutdownScalingReport
 {
     public const string Command = "shutdown-scaling";
+
+    private const int WarmUpActors = 1000;
 
     public static int Run(string[] args)
     {
@@ -20,36 +25,45 @@ internal static class ShutdownScalingReport
             ? [.. args.Select(a => int.Parse(a, NumberStyles.None, CultureInfo.InvariantCulture))]
             : [10_000, 20_000, 40_000, 80_000];
         Console.WriteLine($"shutdown-scaling: {Environment.ProcessorCount} cores; .NET {Environment.Version}");
-        Console.WriteLine("   actors | Shutdown() direct | ns/actor | stop each, then Shutdown() | ns/actor");
-        var previous = TimeSpan.Zero;
-        for (int i = 0; i < widths.Length; i++)
+        foreach (var runtime in Enum.GetValues<ActorRuntime>())
         {
-            int width = widths[i];
-            var direct = Time(width, (system, _) => system.Shutdown());
-            var staged = Time(width, Systems.ShutdownWide);
-            string growth = i == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
-                $"  (x{direct.TotalMilliseconds / previous.TotalMilliseconds:F1} for x{width / (double)widths[i - 1]:F0} actors)");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{width,9} | {direct.TotalMilliseconds,14:F0} ms | {direct.TotalNanoseconds / width,8:F0} | {staged.TotalMilliseconds,23:F0} ms | {staged.TotalNanoseconds / width,8:F0}{growth}"));
-            previous = direct;
+            Console.WriteLine();
+            Console.WriteLine($"{runtime}:");
+            Console.WriteLine("   actors | Terminate() direct | ns/actor | stop each, then Terminate() | ns/actor");
+            // Warm-up, not printed: JIT and pool threads, so the first width is not charged for them.
+            Time(runtime, WarmUpActors, (system, _) => system.Terminate());
+            Time(runtime, WarmUpActors, Staged);
+            var previous = TimeSpan.Zero;
+            for (int i = 0; i < widths.Length; i++)
+            {
+                int width = widths[i];
+                var direct = Time(runtime, width, (system, _) => system.Terminate());
+                var staged = Time(runtime, width, Staged);
+                string growth = i == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
+                    $"  (x{direct.TotalMilliseconds / previous.TotalMilliseconds:F1} for x{width / (double)widths[i - 1]:F0} actors)");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{width,9} | {direct.TotalMilliseconds,15:F0} ms | {direct.TotalNanoseconds / width,8:F0} | {staged.TotalMilliseconds,24:F0} ms | {staged.TotalNanoseconds / width,8:F0}{growth}"));
+                previous = direct;
+            }
         }
         return 0;
     }
 
-    private static TimeSpan Time(int width, Action<ActorSystem, IActorRef[]> stop)
+    private static void Staged(BenchSystem system, IActorRef[] actors)
     {
-        var system = ActorSystem.Create("shutdown-scaling", new ActorSystemSettings
-        {
-            Dispatcher = DispatcherKind.ThreadPool,
-            Clock = ClockKind.Real,
-            WallClockLimit = TimeSpan.FromMinutes(10),
-        });
+        Systems.StopEach(system, actors);
+        system.Terminate();
+    }
+
+    private static TimeSpan Time(ActorRuntime runtime, int width, Action<BenchSystem, IActorRef[]> stop)
+    {
+        var system = BenchSystem.Create(runtime, "shutdown-scaling");
         var tally = new SpawnTally { Created = new Completion(width) };
-        var props = Props.Create(() => new BareActor(tally));
+        var props = FactoryProps.Of(() => new BareActor(tally));
         var actors = new IActorRef[width];
         for (int i = 0; i < width; i++) actors[i] = system.ActorOf(props);
-        tally.Created.Wait(Systems.Limit);
-        system.RunUntilIdle();
+        system.Await(tally.Created);
+        system.Settle();
         var clock = Stopwatch.StartNew();
         stop(system, actors);
         return clock.Elapsed;

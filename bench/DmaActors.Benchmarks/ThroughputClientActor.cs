@@ -1,4 +1,4 @@
-using DmaActors.Runtime;
+using Akka.Actor;
 
 namespace DmaActors.Benchmarks;
 
@@ -6,7 +6,7 @@ namespace DmaActors.Benchmarks;
 /// Akka.NET PingPong's client (<c>src/benchmark/PingPong/ClientActorBase.cs</c>): keeps
 /// <c>InFlight</c> messages in flight with its destination until <c>Repeats</c> replies are back.
 /// </summary>
-internal sealed class ThroughputClientActor : Actor
+internal sealed class ThroughputClientActor : ReceiveActor
 {
     private readonly IActorRef _destination;
     private long _repeats;
