@@ -82,7 +82,7 @@ public sealed class CountingDispatcher : MessageDispatcher
             Mailbox => _foreignRunners.GetValue(run, mailbox => new CountedRun(mailbox, this)),
             _ => new CountedRun(run, this),
         };
-        ThreadPool.UnsafeQueueUserWorkItem(runner, preferLocal: true);
+        if (!CountedRun.TryRunNext(runner)) ThreadPool.UnsafeQueueUserWorkItem(runner, preferLocal: true);
     }
 
     /// <inheritdoc/>
