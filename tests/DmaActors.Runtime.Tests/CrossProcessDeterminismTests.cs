@@ -1,3 +1,4 @@
+using DmaActors.Tests.Shared;
 using System.Diagnostics;
 using System.Globalization;
 using DmaActors.TestKit;
@@ -15,7 +16,7 @@ public sealed class CrossProcessDeterminismTests
         string here;
         using (var scope = new SimulationScope("trace", SimulationSettings.Deterministic(seed)))
         {
-            int value = RacyTransferProgram.Run(scope.System);
+            int value = LostUpdateProgram.Run(scope.System);
             var trace = scope.World.Trace!;
             here = string.Create(CultureInfo.InvariantCulture, $"{trace.Fingerprint:x16} {trace.Steps} {value}");
         }

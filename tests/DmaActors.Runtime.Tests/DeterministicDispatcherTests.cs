@@ -1,3 +1,4 @@
+using DmaActors.Tests.Shared;
 using Akka.Actor;
 using Akka.Event;
 using DmaActors.Runtime.Time;
@@ -93,7 +94,7 @@ public sealed class DeterministicDispatcherTests(ITestOutputHelper output) : Sim
     private static (ulong Fingerprint, int Value) Run(ulong seed)
     {
         using var scope = new SimulationScope("scope", SimulationSettings.Deterministic(seed));
-        int value = RacyTransferProgram.Run(scope.System);
+        int value = LostUpdateProgram.Run(scope.System);
         return (scope.World.Trace!.Fingerprint, value);
     }
 

@@ -1,3 +1,4 @@
+using DmaActors.Tests.Shared;
 using Akka.Actor;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
