@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using DmaActors.Api.Workloads;
+using DmaActors.Boards.Workloads;
 
 namespace DmaActors.Benchmarks;
 

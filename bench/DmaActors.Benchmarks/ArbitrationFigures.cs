@@ -1,7 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Running;
-using DmaActors.Api.Workloads;
+using DmaActors.Boards.Workloads;
 
 namespace DmaActors.Benchmarks;
 

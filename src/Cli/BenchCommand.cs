@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using DmaActors.Api.Workloads;
+using DmaActors.Boards.Workloads;
 using Spectre.Console;
 
 namespace DmaActors.Cli;

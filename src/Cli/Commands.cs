@@ -1,6 +1,6 @@
 using DmaActors.Api;
-using DmaActors.Api.DeviceTree;
-using DmaActors.Api.Workloads;
+using DmaActors.DeviceTree;
+using DmaActors.Boards.Workloads;
 using DmaActors.Runtime;
 using Spectre.Console;
 
@@ -15,7 +15,7 @@ internal static class Commands
         return Simulate(tree!, ms is { } length ? workload! with { RunMilliseconds = length } : workload!, options);
     }
 
-    public static int Simulate(DeviceTree tree, Workload workload, RunOptions options)
+    public static int Simulate(DtTree tree, Workload workload, RunOptions options)
     {
         WorkloadReport report;
         try
@@ -40,7 +40,7 @@ internal static class Commands
 
     public static int Explore(FileInfo? boardFile, FileInfo? workloadFile, double? ms, int seeds)
     {
-        DeviceTree tree;
+        DtTree tree;
         Workload workload;
         if (boardFile is null)
         {

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using DmaActors.Api;
-using DmaActors.Api.Board;
-using DmaActors.Api.DeviceTree;
-using DmaActors.Api.DmaTest;
-using DmaActors.Api.Workloads;
+using DmaActors.Boards;
+using DmaActors.DeviceTree;
+using DmaActors.DmaTest;
+using DmaActors.Boards.Workloads;
 using DmaActors.Runtime;
 
 namespace DmaActors.Cli;
@@ -48,7 +48,7 @@ internal static class DmaTestCommand
 
     private static int Run(FileInfo? boardFile, DmaTestParameters parameters)
     {
-        DeviceTree tree;
+        DtTree tree;
         if (boardFile is null) tree = DtsParser.Parse(DemoScenario.BoardDts, "demo/beaglebone-black.dts");
         else if (!Inputs.TryLoad(boardFile, null, out var loaded, out _)) return ExitCodes.BadInput;
         else tree = loaded!;

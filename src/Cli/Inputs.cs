@@ -1,12 +1,12 @@
-using DmaActors.Api.DeviceTree;
-using DmaActors.Api.Workloads;
+using DmaActors.DeviceTree;
+using DmaActors.Boards.Workloads;
 
 namespace DmaActors.Cli;
 
 /// <summary>Reads the user's files; every problem becomes a message on stderr (and exit code 2), never a crash.</summary>
 internal static class Inputs
 {
-    public static bool TryLoad(FileInfo boardFile, FileInfo? workloadFile, out DeviceTree? tree, out Workload? workload)
+    public static bool TryLoad(FileInfo boardFile, FileInfo? workloadFile, out DtTree? tree, out Workload? workload)
     {
         tree = null;
         workload = DemoScenario.Workload;

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using DmaActors.Api.DeviceTree;
-using DmaActors.Api.Workloads;
+using DmaActors.DeviceTree;
+using DmaActors.Boards.Workloads;
 using DmaActors.Cli;
 
 // dmactors: describe a board in device-tree source, run a workload on it, see what the DMA did.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using DmaActors.Api.Workloads;
+using DmaActors.Boards.Workloads;
 using Spectre.Console;
 
 namespace DmaActors.Cli;

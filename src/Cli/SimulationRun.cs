@@ -1,9 +1,9 @@
 using System.Globalization;
 using Akka.Event;
 using DmaActors.Actors.Tracing;
-using DmaActors.Api.Board;
-using DmaActors.Api.DeviceTree;
-using DmaActors.Api.Workloads;
+using DmaActors.Boards;
+using DmaActors.DeviceTree;
+using DmaActors.Boards.Workloads;
 using DmaActors.Runtime;
 using Serilog;
 
@@ -12,7 +12,7 @@ namespace DmaActors.Cli;
 /// <summary>Runs a workload on a board in a fresh simulated world and exports what was asked for.</summary>
 internal static class SimulationRun
 {
-    public static WorkloadReport Run(DeviceTree tree, Workload workload, RunOptions options, Action<double>? progress, TextWriter diagnostics)
+    public static WorkloadReport Run(DtTree tree, Workload workload, RunOptions options, Action<double>? progress, TextWriter diagnostics)
     {
         using var logging = CommandLogging.Start(options.Log);
         var settings = new SimulationSettings

@@ -64,7 +64,7 @@ public sealed record DmaDeviceDescription
 
     /// <summary>
     /// How the controller's DMA master sees memory (bus addresses to physical): an IOMMU view from
-    /// <c>DmaActors.Api.Mapping.Device.BusView</c>, or null for none. Kernel: the controller's
+    /// <c>DmaActors.Mapping.Device.BusView</c>, or null for none. Kernel: the controller's
     /// <c>struct device</c> behind an IOMMU (C-21: slave buffers are mapped with it).
     /// </summary>
     public IDmaMemory? BusView { get; init; }

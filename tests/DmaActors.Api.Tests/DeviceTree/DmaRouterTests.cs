@@ -1,4 +1,5 @@
-using DmaActors.Api.DeviceTree;
+using DmaActors.Api.OfDma;
+using DmaActors.DeviceTree;
 using DmaActors.TestKit;
 using Xunit.Abstractions;
 
@@ -23,7 +24,7 @@ public sealed class DmaRouterTests(ITestOutputHelper output) : SimulationTestKit
         };
         """;
 
-    private (ApiRig Rig, DmaActors.Api.DeviceTree.DeviceTree Tree) Start()
+    private (ApiRig Rig, DmaActors.DeviceTree.DtTree Tree) Start()
     {
         var rig = new ApiRig(Sys);
         var tree = DtsParser.Parse(Board, "router.dts");

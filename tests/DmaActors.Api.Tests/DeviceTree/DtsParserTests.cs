@@ -1,4 +1,4 @@
-using DmaActors.Api.DeviceTree;
+using DmaActors.DeviceTree;
 
 namespace DmaActors.Api.Tests.DeviceTree;
 

@@ -1,5 +1,6 @@
-using DmaActors.Api.DeviceTree;
+using DmaActors.Api.OfDma;
 using DmaActors.Api.Provider;
+using DmaActors.DeviceTree;
 using DmaActors.TestKit;
 using Xunit.Abstractions;
 
@@ -7,7 +8,7 @@ namespace DmaActors.Api.Tests.DeviceTree;
 
 public sealed class OfDmaLookupTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
-    private (ApiRig Rig, OfDmaLookup Lookup, DmaActors.Api.DeviceTree.DeviceTree Tree) BoneWithEdma(bool register = true)
+    private (ApiRig Rig, OfDmaLookup Lookup, DmaActors.DeviceTree.DtTree Tree) BoneWithEdma(bool register = true)
     {
         var rig = new ApiRig(Sys);
         var tree = DtsParser.Parse(SeedBoard.Dts, "bone.dts");

@@ -1,4 +1,4 @@
-using DmaActors.Api.DmaTest;
+using DmaActors.DmaTest;
 using DmaActors.TestKit;
 using Xunit.Abstractions;
 

@@ -1,4 +1,4 @@
-using DmaActors.Api.DmaTest;
+using DmaActors.DmaTest;
 
 namespace DmaActors.Api.Tests.DmaTest;
 

@@ -1,5 +1,5 @@
 using Akka.Actor;
-using DmaActors.Api.DmaTest;
+using DmaActors.DmaTest;
 using DmaActors.Api.Provider;
 
 namespace DmaActors.Api.Tests.DmaTest;

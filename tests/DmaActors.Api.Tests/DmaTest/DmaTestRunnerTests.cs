@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using DmaActors.Api.DmaTest;
+using DmaActors.DmaTest;
 using DmaActors.TestKit;
 using Xunit.Abstractions;
 

@@ -2,7 +2,7 @@ using Akka.Actor;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Controller;
 using DmaActors.Actors.Transfers;
-using DmaActors.Api.Mapping;
+using DmaActors.Mapping;
 using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
 using Xunit.Abstractions;

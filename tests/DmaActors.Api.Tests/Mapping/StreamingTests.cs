@@ -1,4 +1,4 @@
-using DmaActors.Api.Mapping;
+using DmaActors.Mapping;
 
 namespace DmaActors.Api.Tests.Mapping;
 

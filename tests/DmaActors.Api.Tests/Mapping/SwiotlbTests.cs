@@ -1,5 +1,5 @@
 using DmaActors.Actors.Memory;
-using DmaActors.Api.Mapping;
+using DmaActors.Mapping;
 
 namespace DmaActors.Api.Tests.Mapping;
 

@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using DmaActors.Api.Workloads;
+using DmaActors.Boards.Workloads;
 
 namespace DmaActors.Api.Tests.Workloads;
 

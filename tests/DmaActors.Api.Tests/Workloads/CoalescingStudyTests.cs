@@ -1,6 +1,6 @@
-using DmaActors.Api.Board;
-using DmaActors.Api.DeviceTree;
-using DmaActors.Api.Workloads;
+using DmaActors.Boards;
+using DmaActors.DeviceTree;
+using DmaActors.Boards.Workloads;
 using DmaActors.Runtime;
 using DmaActors.TestKit;
 

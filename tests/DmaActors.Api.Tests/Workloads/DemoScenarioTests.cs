@@ -1,8 +1,8 @@
 using Akka.Actor;
 using Akka.Event;
-using DmaActors.Api.Board;
-using DmaActors.Api.DeviceTree;
-using DmaActors.Api.Workloads;
+using DmaActors.Boards;
+using DmaActors.DeviceTree;
+using DmaActors.Boards.Workloads;
 using DmaActors.Runtime;
 using DmaActors.TestKit;
 using Xunit.Abstractions;

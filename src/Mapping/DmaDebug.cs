@@ -1,0 +1,120 @@
+namespace DmaActors.Mapping;
+
+/// <summary>
+/// CONFIG_DMA_API_DEBUG: tracks every mapping and allocation and reports misuse as structured
+/// events (<see cref="Events"/>); with <see cref="Strict"/> on, each report also throws a
+/// <see cref="DmaDebugException"/> from the offending call, leaving that call undone.
+/// </summary>
+/// <remarks>
+/// Kernel: <c>kernel/dma/debug.c</c>. Unlike the kernel, which prints only the first error
+/// (<c>num_errors = 1</c>), every report is kept; <see cref="ErrorCount"/> is <c>error_count</c>.
+/// All state is guarded by the platform lock; there is no callback, so nothing user-supplied
+/// ever runs under that lock.
+/// </remarks>
+public sealed partial class DmaDebug
+{
+    private readonly Platform _platform;
+    private readonly List<DmaDebugEntry> _entries = [];
+    private readonly List<DmaDebugEvent> _events = [];
+
+    internal DmaDebug(Platform platform, bool enabled)
+    {
+        _platform = platform;
+        Enabled = enabled;
+    }
+
+    /// <summary>Whether checks run (on by default).</summary>
+    /// <remarks>Kernel: debugfs <c>dma-api/disabled</c>, boot <c>dma_debug=off</c>.</remarks>
+    public bool Enabled { get; set; }
+
+    /// <summary>Whether each report also throws (off by default).</summary>
+    /// <remarks>Kernel: <c>panic_on_warn</c>.</remarks>
+    public bool Strict { get; set; }
+
+    /// <summary>Every report so far, oldest first.</summary>
+    /// <remarks>Kernel: the WARN lines in the log (<c>dma-api/all_errors</c> = 1).</remarks>
+    public IReadOnlyList<DmaDebugEvent> Events { get { lock (_platform.Sync) return [.. _events]; } }
+
+    /// <summary>Reports so far.</summary>
+    /// <remarks>Kernel: debugfs <c>dma-api/error_count</c>.</remarks>
+    public int ErrorCount { get { lock (_platform.Sync) return _events.Count; } }
+
+    /// <summary>Live tracked entries.</summary>
+    /// <remarks>Kernel: <c>nr_total_entries - num_free_entries</c>.</remarks>
+    public int ActiveEntries { get { lock (_platform.Sync) return _entries.Count; } }
+
+    /// <summary>Whether any report of <paramref name="check"/> was made.</summary>
+    /// <param name="check">The check.</param>
+    public bool Reported(DmaDebugCheck check) => Events.Any(e => e.Check == check);
+
+    /// <summary>Forgets the reports (not the tracked entries).</summary>
+    public void ClearEvents()
+    {
+        lock (_platform.Sync) _events.Clear();
+    }
+
+    /// <summary>Tracks a new entry. A non-TO_DEVICE streaming mapping whose first cache line is already the
+    /// first line of another such mapping is D-17 (the kernel tracks only the first line), unless SKIP_CPU_SYNC.</summary>
+    internal void Add(DmaDebugEntry entry, DmaAttrs attrs = DmaAttrs.None)
+    {
+        if (!Enabled) return;
+        if (_entries.Count >= _platform.Options.DmaDebugEntries)
+        {
+            Report(DmaDebugCheck.DebugOutOfMemory, "D-19", entry.Device, "debugging out of memory - disabling");
+            Enabled = false;
+            _entries.Clear();
+            return;
+        }
+        _entries.Add(entry);
+        if (entry.Type == DmaDebugEntryType.Coherent || entry.Direction == DmaDataDirection.ToDevice || attrs.HasFlag(DmaAttrs.SkipCpuSync)) return;
+        ulong line = entry.Physical[0].Pa / (ulong)_platform.Options.CacheLineSize;
+        int overlaps = _entries.Count(e => e != entry && e.Type != DmaDebugEntryType.Coherent && e.Direction != DmaDataDirection.ToDevice
+            && e.Physical[0].Pa / (ulong)_platform.Options.CacheLineSize == line);
+        if (overlaps > 0)
+            Report(DmaDebugCheck.OverlappingCacheline, "D-17", entry.Device, "cacheline tracking EEXIST, overlapping mappings aren't supported");
+    }
+
+    /// <summary>Records a report; throws in strict mode. <paramref name="always"/>: a plain kernel WARN, not a debug check.</summary>
+    internal void Report(DmaDebugCheck check, string rule, Device device, string message, bool always = false)
+    {
+        if (!Enabled && !always) return;
+        var report = new DmaDebugEvent(check, rule, device.Name, message);
+        _events.Add(report);
+        if (Strict) throw new DmaDebugException(report);
+    }
+
+    /// <summary><c>dma_mapping_error()</c> was called: the entry at (device, address) is checked (D-8).</summary>
+    internal void MarkChecked(Device device, DmaAddress address)
+    {
+        foreach (var entry in _entries)
+        {
+            if (entry.Device == device && entry.Address == address) entry.MapErrorChecked = true;
+        }
+    }
+
+    /// <summary>CPU load or store: a streaming buffer the device owns must not be touched (extension of D-20).</summary>
+    internal void CheckCpuAccess(ulong pa, int length, bool write)
+    {
+        if (!Enabled) return;
+        foreach (var entry in _entries)
+        {
+            if (entry.Type == DmaDebugEntryType.Coherent || !entry.DeviceOwned) continue;
+            if (!write && entry.Direction == DmaDataDirection.ToDevice) continue;
+            if (!entry.Physical.Any(p => pa < p.Pa + (ulong)p.Length && p.Pa < pa + (ulong)length)) continue;
+            Report(DmaDebugCheck.CpuAccessWhileDeviceOwned, "M-13", entry.Device,
+                $"CPU {(write ? "writes" : "reads")} DMA memory the device owns [device address=0x{entry.Address.Value:x16}] [size={entry.Size} bytes] [mapped with {DmaDebugEntry.Name(entry.Direction)}]; call dma_sync_*_for_cpu() or unmap first");
+            return;
+        }
+    }
+
+    /// <summary>The device lost its driver: every live entry is a leak (D-18); they are then forgotten.</summary>
+    internal void ReleaseDevice(Device device)
+    {
+        var leaked = _entries.Where(e => e.Device == device).ToList();
+        if (leaked.Count == 0) return;
+        _entries.RemoveAll(e => e.Device == device);
+        var first = leaked[0];
+        Report(DmaDebugCheck.LeakOnRelease, "D-18", device,
+            $"device driver has pending DMA allocations while released from device [count={leaked.Count}] One of leaked entries details: [device address=0x{first.Address.Value:x16}] [size={first.Size} bytes] [mapped with {DmaDebugEntry.Name(first.Direction)}] [mapped as {DmaDebugEntry.Name(first.Type)}]");
+    }
+}
