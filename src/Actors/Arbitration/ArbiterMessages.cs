@@ -74,6 +74,13 @@ public sealed record ArbiterStatsReply(IReadOnlyList<long> BytesPerChannel, IRea
 /// <param name="Index">Its channel number; a dedicated controller binds it to the physical channel of the same number (-1: any).</param>
 public sealed record RequestPhysicalChannel(IActorRef VirtualChannel, int Index = -1);
 
+/// <summary>Port → arbiter: a channel joined the <see cref="PendingChannels"/> queue (an issue_pending on the caller's thread).</summary>
+public sealed record ChannelsPending
+{
+    /// <summary>The one instance.</summary>
+    public static readonly ChannelsPending Instance = new();
+}
+
 /// <summary>Virtual channel → arbiter: forget my request (paused or terminated while waiting).</summary>
 /// <param name="VirtualChannel">The requester.</param>
 public sealed record CancelPhysicalChannelRequest(IActorRef VirtualChannel);

@@ -6,9 +6,10 @@ using DmaActors.Actors.Transfers;
 namespace DmaActors.Actors.Channels;
 
 // The hardware side: getting a physical channel from the arbiter, starting descriptors on it,
-// and turning its reports into completed cookies and queued callbacks. At every descriptor
-// boundary the physical channel goes back to the arbiter, which hands it to whoever waits
-// longest (time-division multiplexing) or straight back to this channel.
+// and turning its reports into completed cookies and queued callbacks. At a descriptor boundary
+// the channel starts its next issued descriptor on the physical channel it holds, and gives the
+// physical channel back only when it has nothing issued (V-17, H-11); time-sliced controllers give
+// it back at every boundary and queue again for the next turn.
 public sealed partial class VirtualChannelActor
 {
     /// <summary>Asks for a physical channel, or starts the next descriptor on the one held.</summary>
@@ -89,7 +90,10 @@ public sealed partial class VirtualChannelActor
         _s.Completion.Tell(new RunCallback(descriptor.Cookie, finished.Outcome, descriptor.Options.Callback, _s.Port.Epoch));
         if (descriptor.Reusable) ReturnToAllocated(descriptor);
         else Free(descriptor);
-        if (_s.Physical is not null) ReleasePhysical(wantsMore: _s.Issued.Count > 0 && !_s.Paused);
+        if (_s.Physical is null) return;
+        bool more = _s.Issued.Count > 0 && !_s.Paused;
+        if (more && _s.Multiplexing != ChannelMultiplexing.TimeSliced) StartNextOrRelease();
+        else ReleasePhysical(wantsMore: more);
     }
 
     private void OnPeriodElapsed(PeriodElapsed period)

@@ -41,10 +41,14 @@ public sealed record SubmitDescriptorReply(long DescriptorId, int Cookie);
 public sealed record SubmitNewDescriptor(TransferSpec Spec, DescriptorOptions Options, int Cookie);
 
 /// <summary>device_issue_pending: move submitted descriptors to the issued list and start the hardware if idle. Reply: <see cref="IssueSubmittedReply"/>.</summary>
-public sealed record IssueSubmitted
+/// <param name="JoinedQueue">Whether the port already put the channel on the controller's <see cref="Arbitration.PendingChannels"/> queue (so it waits for a physical channel without asking).</param>
+public sealed record IssueSubmitted(bool JoinedQueue)
 {
-    /// <summary>The one instance (answered when sent with a sender).</summary>
-    public static readonly IssueSubmitted Instance = new();
+    /// <summary>An issue that did not queue the channel (answered when sent with a sender).</summary>
+    public static readonly IssueSubmitted Instance = new(false);
+
+    /// <summary>An issue whose port queued the channel on the controller's FIFO.</summary>
+    public static readonly IssueSubmitted Queued = new(true);
 }
 
 /// <summary>Reply: how many descriptors were moved to the issued list.</summary>

@@ -30,6 +30,9 @@ namespace DmaActors.Actors.Channels;
 /// <item><see cref="_callbackThread"/>: written by the completion actor around each callback, read by
 /// the façade's "am I in this channel's callback?" check (C-37) (volatile, no lock).</item>
 /// <item><see cref="_nextDescriptorId"/>: handles for reusable descriptors, taken by clients (interlocked).</item>
+/// <item><see cref="_submittedSinceIssue"/>: set by clients at submit, cleared at issue and terminate.</item>
+/// <item><see cref="_waitingChannels"/>: the controller's FIFO of channels waiting for a physical channel
+/// (null on a dedicated controller), which an issue joins before it returns (V-17; it has a lock of its own).</item>
 /// </list>
 /// Every post names no sender explicitly: from a callback, Akka's implicit sender would be the
 /// completion actor, and the channel answers whoever sends with a sender.
@@ -50,10 +53,13 @@ public sealed class VirtualChannelPort
     private long _epoch;
     private int _callbackThread;
     private long _nextDescriptorId = 1L << 40;
+    private bool _submittedSinceIssue;
     private IActorRef? _channel;
+    private readonly Arbitration.PendingChannels? _waitingChannels;
 
-    internal VirtualChannelPort(int index, string name, ResidueGranularity granularity, SimulatedWorld world)
+    internal VirtualChannelPort(int index, string name, ResidueGranularity granularity, SimulatedWorld world, Arbitration.PendingChannels? waitingChannels = null)
     {
+        _waitingChannels = waitingChannels;
         Index = index;
         Name = name;
         Granularity = granularity;
@@ -125,10 +131,22 @@ public sealed class VirtualChannelPort
         }
     }
 
-    /// <summary>Moves everything submitted so far to the issued list and starts the hardware if idle (<c>vchan_issue_pending</c>).</summary>
+    /// <summary>
+    /// Moves everything submitted so far to the issued list and starts the hardware if idle
+    /// (<c>vchan_issue_pending</c>). On a shared pool the channel joins the controller's queue for a
+    /// physical channel before this returns, so channels are served in the order callers issued
+    /// them (V-17, H-11).
+    /// </summary>
     public void IssuePending()
     {
-        lock (_gate) Channel.Tell(IssueSubmitted.Instance, ActorRefs.NoSender);
+        lock (_gate)
+        {
+            bool join = _waitingChannels is not null && _submittedSinceIssue;
+            _submittedSinceIssue = false;
+            // The channel hears of the issue before the arbiter can answer the queue entry.
+            Channel.Tell(join ? IssueSubmitted.Queued : IssueSubmitted.Instance, ActorRefs.NoSender);
+            if (join) _waitingChannels!.Append(Channel);
+        }
     }
 
     /// <summary>
@@ -164,6 +182,7 @@ public sealed class VirtualChannelPort
     {
         Interlocked.Increment(ref _epoch);
         _waiting.Clear();
+        _submittedSinceIssue = false;
     }
 
     /// <summary>Sends <paramref name="command"/> (pause, resume, free, ...) in order with the calls above, answered to nobody.</summary>
@@ -220,6 +239,7 @@ public sealed class VirtualChannelPort
     {
         _lastAssigned = CookieCounter.Next(_lastAssigned);
         _waiting[_lastAssigned] = length;
+        _submittedSinceIssue = true;
         return _lastAssigned;
     }
 

@@ -8,7 +8,7 @@ namespace DmaActors.Actors.Channels;
 /// factory hands the same state to the new instance). Touched only by the channel's actor; what
 /// clients may read is published to <see cref="Port"/>.
 /// </summary>
-internal sealed class VirtualChannelState(VirtualChannelPort port, IActorRef arbiter, IActorRef completion)
+internal sealed class VirtualChannelState(VirtualChannelPort port, IActorRef arbiter, IActorRef completion, Arbitration.ChannelMultiplexing multiplexing)
 {
     /// <summary>The client side of the channel: cookies, the terminate epoch, the published status.</summary>
     public VirtualChannelPort Port { get; } = port;
@@ -21,6 +21,9 @@ internal sealed class VirtualChannelState(VirtualChannelPort port, IActorRef arb
     public IActorRef Arbiter { get; } = arbiter;
 
     public IActorRef Completion { get; } = completion;
+
+    /// <summary>How the controller shares its physical channels (whether to keep one at a descriptor boundary).</summary>
+    public Arbitration.ChannelMultiplexing Multiplexing { get; } = multiplexing;
 
     /// <summary>The channel's own view of its cookies: the last one taken in, the last one completed.</summary>
     public CookieCounter Cookies { get; } = new();
