@@ -6,7 +6,8 @@ namespace DmaActors.Actors.Arbitration;
 // Handing physical channels to virtual channels. Pooled and time-sliced: free channels go to the
 // waiting virtual channels in the order they issued (the shared PendingChannels FIFO, virt-dma's
 // chan_pending); a channel released with more work (time-sliced, or preempted after its quantum)
-// rejoins the back of the queue. Dedicated: virtual channel i keeps physical channel i.
+// rejoins the back of the queue. Dedicated: a channel is bound to a hardware thread when a client
+// allocates it and keeps it until freed (pl330, V-20).
 public sealed partial class ControllerArbiterActor
 {
     private readonly SortedSet<int> _free = [];
@@ -26,11 +27,11 @@ public sealed partial class ControllerArbiterActor
         for (int i = 0; i < channels; i++) _free.Add(i);
     }
 
-    private void Enqueue(IActorRef virtualChannel, int index)
+    private void Enqueue(IActorRef virtualChannel)
     {
         if (_settings.Multiplexing == ChannelMultiplexing.Dedicated)
         {
-            AssignDedicated(virtualChannel, index);
+            AssignDedicated(virtualChannel);
             return;
         }
         if (IsOwner(virtualChannel) || !_waitingChannels.Append(virtualChannel, tellArbiter: false)) return;
@@ -54,38 +55,49 @@ public sealed partial class ControllerArbiterActor
 
     private bool IsOwner(IActorRef virtualChannel) => Array.IndexOf(_owners, virtualChannel) >= 0;
 
-    /// <summary>Binds virtual channel <paramref name="index"/> to physical channel <paramref name="index"/> (pl330-style), once.</summary>
-    private void AssignDedicated(IActorRef virtualChannel, int index)
+    /// <summary>A dedicated controller's channel gets its bound hardware thread, if it was allocated one.</summary>
+    private void AssignDedicated(IActorRef virtualChannel)
     {
         if (!_dedicated.TryGetValue(virtualChannel, out int channel))
         {
-            if (index >= 0 && _free.Contains(index))
-            {
-                channel = index;
-            }
-            else if (_free.Count == 0 || index >= 0)
-            {
-                virtualChannel.Tell(new PhysicalChannelUnavailable(index >= 0
-                    ? $"Physical channel {index} does not exist or is bound to another virtual channel; a dedicated controller binds virtual channel i to physical channel i."
-                    : $"All {_channels.Length} physical channels are bound; a dedicated controller cannot serve another virtual channel."));
-                return;
-            }
-            else
-            {
-                channel = _free.Min;
-            }
-            _free.Remove(channel);
-            _dedicated[virtualChannel] = channel;
-            _owners[channel] = virtualChannel;
+            virtualChannel.Tell(new PhysicalChannelUnavailable($"This channel holds no hardware thread: on a dedicated controller a channel is bound to one when a client allocates it (V-20), and it was freed or never allocated."));
+            return;
         }
         virtualChannel.Tell(new PhysicalChannelAssigned(channel, _channels[channel]));
+    }
+
+    /// <summary>pl330_alloc_chan_resources: a free hardware thread, the channel's own number first (V-20).</summary>
+    private void OnBindThread(BindHardwareThread bind)
+    {
+        if (!_dedicated.ContainsKey(bind.VirtualChannel))
+        {
+            if (_free.Count == 0)
+            {
+                Sender.Tell(new Controller.OpenVirtualChannelRefusedReply("ENOMEM",
+                    $"{bind.Port.Name}: device_alloc_chan_resources() failed: all {_channels.Length} hardware threads are bound to other channels (pl330_request_channel found none free). Release a channel first."));
+                return;
+            }
+            int channel = _free.Contains(bind.Index) ? bind.Index : _free.Min;
+            _free.Remove(channel);
+            _dedicated[bind.VirtualChannel] = channel;
+            _owners[channel] = bind.VirtualChannel;
+        }
+        Sender.Tell(new Controller.OpenVirtualChannelReply(bind.Port));
+    }
+
+    /// <summary>pl330_free_chan_resources: the thread goes back to the free set.</summary>
+    private void OnUnbindThread(UnbindHardwareThread unbind)
+    {
+        if (!_dedicated.Remove(unbind.VirtualChannel, out int channel)) return;
+        _owners[channel] = null;
+        _free.Add(channel);
     }
 
     private void OnRelease(ReleasePhysicalChannel release)
     {
         if (_settings.Multiplexing == ChannelMultiplexing.Dedicated)
         {
-            if (release.WantsMore) AssignDedicated(release.VirtualChannel, -1);
+            if (release.WantsMore) AssignDedicated(release.VirtualChannel);
             return;
         }
         if (!Equals(_owners[release.Channel], release.VirtualChannel)) return;

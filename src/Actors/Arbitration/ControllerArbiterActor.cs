@@ -84,8 +84,10 @@ public sealed partial class ControllerArbiterActor : ReceiveActor
         Receive<StopBusTrain>(OnStopTrain);
         Receive<BusFree>(OnBusFree);
         // Virtual channels: physical channels
-        Receive<RequestPhysicalChannel>(r => Enqueue(r.VirtualChannel, r.Index));
+        Receive<RequestPhysicalChannel>(r => Enqueue(r.VirtualChannel));
         Receive<ChannelsPending>(_ => OnChannelsPending());
+        Receive<BindHardwareThread>(OnBindThread);
+        Receive<UnbindHardwareThread>(OnUnbindThread);
         Receive<CancelPhysicalChannelRequest>(c => _waitingChannels.Remove(c.VirtualChannel));
         Receive<ReleasePhysicalChannel>(OnRelease);
         // Devices and physical channels: request lines

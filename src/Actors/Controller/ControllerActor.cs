@@ -50,7 +50,8 @@ public sealed class ControllerActor : ReceiveActor
         _topology = new ControllerTopologyReply(arbiter, physical, names);
         _ports = new VirtualChannelPort?[config.VirtualChannels];
         Receive<GetControllerTopology>(_ => Sender.Tell(_topology));
-        Receive<OpenVirtualChannel>(open => Sender.Tell(new OpenVirtualChannelReply(Open(open.Index))));
+        Receive<OpenVirtualChannel>(OnOpen);
+        Receive<CloseVirtualChannel>(OnClose);
     }
 
     private Props PhysicalChannelProps(int index, IActorRef arbiter)
@@ -63,6 +64,21 @@ public sealed class ControllerActor : ReceiveActor
 
     /// <inheritdoc/>
     protected override SupervisorStrategy SupervisorStrategy() => new ByChild(_topology.Arbiter);
+
+    /// <summary>device_alloc_chan_resources: the port (actors started on the first open); a dedicated controller's arbiter binds a hardware thread and answers.</summary>
+    private void OnOpen(OpenVirtualChannel open)
+    {
+        var port = Open(open.Index);
+        if (_config.Multiplexing == ChannelMultiplexing.Dedicated) _topology.Arbiter.Forward(new BindHardwareThread(port.Channel, open.Index, port));
+        else Sender.Tell(new OpenVirtualChannelReply(port));
+    }
+
+    /// <summary>device_free_chan_resources: a dedicated controller's hardware thread is freed.</summary>
+    private void OnClose(CloseVirtualChannel close)
+    {
+        if (_config.Multiplexing != ChannelMultiplexing.Dedicated || (uint)close.Index >= (uint)_ports.Length || _ports[close.Index] is not { } port) return;
+        _topology.Arbiter.Tell(new UnbindHardwareThread(port.Channel));
+    }
 
     /// <summary>The channel's port, its actors started on the first open.</summary>
     private VirtualChannelPort Open(int index)

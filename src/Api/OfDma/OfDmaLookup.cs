@@ -139,7 +139,7 @@ public sealed class OfDmaLookup(DtTree tree) : IDmaChannelLookup
             chan.Device == controller.Device && Available(chan.ChanId)
             && (controller.Xlate != OfDmaXlate.ByChannelId || chan.ChanId == first);
         var chan = engine.RequestChannel(DmaCapMask.Slave, Fits, null)
-            ?? throw new DmaException("ENODEV", controller.Xlate == OfDmaXlate.ByChannelId ? "O-7" : "O-5", $"{consumer.Path} \"{name}\": {node.Path} has no free channel{(controller.Xlate == OfDmaXlate.ByChannelId ? " " + first.ToString(CultureInfo.InvariantCulture) : "")} (all are taken, or masked out by dma-channel-mask).");
+            ?? throw new DmaException("ENODEV", controller.Xlate == OfDmaXlate.ByChannelId ? "O-7" : "O-5", $"{consumer.Path} \"{name}\": {node.Path} has no free channel{(controller.Xlate == OfDmaXlate.ByChannelId ? " " + first.ToString(CultureInfo.InvariantCulture) : "")} (all are taken, or masked out by dma-channel-mask){DmaEngine.AllocationNote()}.");
         if (controller.Xlate != OfDmaXlate.ByChannelId) chan.RequestLine = (int)first;
         // EDMA: cell 1 is the event queue, i.e. the transfer controller the channel is serviced on.
         if (controller.Xlate == OfDmaXlate.Edma) chan.SetEventQueue((int)cells[1]);
