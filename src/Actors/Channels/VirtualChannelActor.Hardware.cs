@@ -83,22 +83,48 @@ public sealed partial class VirtualChannelActor
         if (_s.Active is not { } descriptor || descriptor.Id != finished.DescriptorId) return;
         _s.Active = null;
         _s.ActiveRunning = false;
-        _s.Cookies.Complete(descriptor.Cookie);
-        _s.Port.PublishCompleted(descriptor.Cookie, finished.Outcome.Result);
-        _s.CompletedCount++;
-        descriptor.State = DescriptorState.Completed;
-        _s.Completion.Tell(new RunCallback(descriptor.Cookie, finished.Outcome, descriptor.Options.Callback, _s.Port.Epoch));
-        if (descriptor.Reusable) ReturnToAllocated(descriptor);
-        else Free(descriptor);
+        if ((descriptor.Options.Flags & TransferFlags.Interrupt) != 0)
+        {
+            // The completion interrupt: the driver also completes what finished silently before (C-28).
+            NoticeCompletions();
+            Complete(descriptor, finished.Outcome);
+        }
+        else
+        {
+            // No DMA_PREP_INTERRUPT: the hardware is done, but nobody is told until the next
+            // interrupt or a status poll (C-28).
+            _s.Unnoticed.Enqueue((descriptor, finished.Outcome));
+            _s.Port.PublishFinishedSilently(descriptor.Cookie);
+        }
         if (_s.Physical is null) return;
         bool more = _s.Issued.Count > 0 && !_s.Paused;
         if (more && _s.Multiplexing != ChannelMultiplexing.TimeSliced) StartNextOrRelease();
         else ReleasePhysical(wantsMore: more);
     }
 
+    /// <summary>vchan_cookie_complete: the cookie completes, its callback is queued to the tasklet, the descriptor is freed (or kept, if reusable).</summary>
+    private void Complete(Descriptor descriptor, TransferOutcome outcome)
+    {
+        _s.Cookies.Complete(descriptor.Cookie);
+        _s.Port.PublishCompleted(descriptor.Cookie, outcome.Result);
+        _s.CompletedCount++;
+        descriptor.State = DescriptorState.Completed;
+        _s.Completion.Tell(new RunCallback(descriptor.Cookie, outcome, descriptor.Options.Callback, _s.Port.Epoch));
+        if (descriptor.Reusable) ReturnToAllocated(descriptor);
+        else Free(descriptor);
+    }
+
+    /// <summary>Completes, in cookie order, the descriptors the hardware finished without an interrupt (C-28).</summary>
+    private void NoticeCompletions()
+    {
+        while (_s.Unnoticed.TryDequeue(out var unnoticed)) Complete(unnoticed.Descriptor, unnoticed.Outcome);
+    }
+
     private void OnPeriodElapsed(PeriodElapsed period)
     {
-        if (_s.Active is not { } descriptor || descriptor.Id != period.DescriptorId || descriptor.Options.Callback is not { } callback) return;
+        // A cyclic descriptor prepared without DMA_PREP_INTERRUPT raises no period interrupts (C-28).
+        if (_s.Active is not { } descriptor || descriptor.Id != period.DescriptorId || descriptor.Options.Callback is not { } callback
+            || (descriptor.Options.Flags & TransferFlags.Interrupt) == 0) return;
         // Periods that pass before the tasklet runs collapse into one callback (V-8).
         if (_s.PeriodCallbackPending) return;
         _s.PeriodCallbackPending = true;

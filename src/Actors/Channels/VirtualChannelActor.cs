@@ -33,7 +33,12 @@ public sealed partial class VirtualChannelActor : ReceiveActor
         Receive<SubmitDescriptor>(OnSubmit);
         Receive<SubmitNewDescriptor>(OnSubmitNew);
         Receive<IssueSubmitted>(OnIssueSubmitted);
-        Receive<GetTxStatus>(q => Sender.Tell(_s.Port.Status(q.Cookie)));
+        Receive<GetTxStatus>(q =>
+        {
+            NoticeCompletions();
+            Sender.Tell(_s.Port.Status(q.Cookie));
+        });
+        Receive<NoticeCompletions>(_ => NoticeCompletions());
         Receive<PauseChannel>(_ => OnPause());
         Receive<ResumeChannel>(_ => OnResume());
         Receive<TerminateChannel>(_ => OnTerminate());

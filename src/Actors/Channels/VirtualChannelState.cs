@@ -1,4 +1,5 @@
 using Akka.Actor;
+using DmaActors.Actors.Transfers;
 
 namespace DmaActors.Actors.Channels;
 
@@ -37,6 +38,9 @@ internal sealed class VirtualChannelState(VirtualChannelPort port, IActorRef arb
     public LinkedList<Descriptor> Issued { get; } = new();
 
     public List<Descriptor> Terminated { get; } = [];
+
+    /// <summary>Descriptors the hardware finished without a completion interrupt (C-28), oldest first, with how they ended: completed at the next interrupt or status poll.</summary>
+    public Queue<(Descriptor Descriptor, TransferOutcome Outcome)> Unnoticed { get; } = new();
 
     /// <summary>Handles for descriptors prepared and submitted in one go (reusable ones get theirs from the port).</summary>
     public long NextId { get; set; } = 1;
