@@ -52,9 +52,20 @@ public sealed class WorkloadRunner(SimulatedBoard board)
         foreach (var stream in streams) stream.MarkWindowStart();
         var busyAtStart = board.Controllers.ToDictionary(c => c, BusyNanoseconds);
         var total = Duration.FromMilliseconds(workload.RunMilliseconds);
+        // Bandwidth over time: the bytes each stream completed in each step of the run. Reading
+        // the counters between steps sends nothing, so the schedule is the same as without them;
+        // memory is one number per stream and step, however long the run.
+        var buckets = streams.Select(_ => new long[ProgressSteps]).ToArray();
+        var counted = streams.Select(s => s.BytesBeforeWindow).ToArray();
         for (int step = 1; step <= ProgressSteps; step++)
         {
             board.System.Advance(Duration.FromNanoseconds(total.Nanoseconds * step / ProgressSteps - (clock.NowNanoseconds - start)));
+            for (int i = 0; i < streams.Count; i++)
+            {
+                long bytes = streams[i].Bytes;
+                buckets[i][step - 1] = bytes - counted[i];
+                counted[i] = bytes;
+            }
             progress?.Invoke(step / (double)ProgressSteps);
         }
         long elapsed = clock.NowNanoseconds - start;
@@ -65,7 +76,7 @@ public sealed class WorkloadRunner(SimulatedBoard board)
             board.Engine.ReleaseChannel(stream.Chan);
         }
         var busy = board.Controllers.ToDictionary(c => c, c => BusyNanoseconds(c) - busyAtStart[c]);
-        return Report(streams, elapsed, busy);
+        return Report(streams, elapsed, busy, buckets) with { BucketNanoseconds = total.Nanoseconds / ProgressSteps };
     }
 
     /// <summary>Virtual time the controller's bus has been busy (its arbiter counts each burst whole when granted, so a window is exact within one burst).</summary>
@@ -102,10 +113,10 @@ public sealed class WorkloadRunner(SimulatedBoard board)
         return at;
     }
 
-    private static WorkloadReport Report(List<RunningStream> streams, long elapsed, Dictionary<BoardController, long> busy)
+    private static WorkloadReport Report(List<RunningStream> streams, long elapsed, Dictionary<BoardController, long> busy, long[][] buckets)
     {
         double seconds = elapsed / 1e9;
-        var reports = streams.Select(s => StreamReportOf(s, seconds)).ToList();
+        var reports = streams.Select((s, i) => StreamReportOf(s, seconds) with { BytesPerBucket = buckets[i] }).ToList();
         var controllers = streams.GroupBy(s => s.Controller).Select(group =>
         {
             var shares = group.Select(s => reports[streams.IndexOf(s)]).Select(r => r.DemandBytesPerSecond > 0 ? Math.Min(1, r.BytesPerSecond / r.DemandBytesPerSecond) : 0).ToList();
