@@ -6,26 +6,26 @@ namespace DmaActors.Cli;
 /// <summary>Reads the user's files; every problem becomes a message on stderr (and exit code 2), never a crash.</summary>
 internal static class Inputs
 {
-    public static bool TryLoad(FileInfo boardFile, FileInfo? workloadFile, out DtTree? tree, out Workload? workload)
+    public static bool TryLoad(FileInfo boardFile, FileInfo? workloadFile, TextWriter error, out DtTree? tree, out Workload? workload)
     {
         tree = null;
         workload = DemoScenario.Workload;
         try
         {
-            if (!boardFile.Exists) return Fail($"board file '{boardFile.FullName}' does not exist");
+            if (!boardFile.Exists) return Fail(error, $"board file '{boardFile.FullName}' does not exist");
             tree = DtsFile.Load(boardFile.FullName);
         }
         catch (DtsSyntaxException bad)
         {
-            return Fail(bad.Message);
+            return Fail(error, bad.Message);
         }
-        return workloadFile is null || TryLoadWorkload(workloadFile, out workload);
+        return workloadFile is null || TryLoadWorkload(workloadFile, error, out workload);
     }
 
-    public static bool TryLoadWorkload(FileInfo file, out Workload? workload)
+    public static bool TryLoadWorkload(FileInfo file, TextWriter error, out Workload? workload)
     {
         workload = null;
-        if (!file.Exists) return Fail($"workload file '{file.FullName}' does not exist");
+        if (!file.Exists) return Fail(error, $"workload file '{file.FullName}' does not exist");
         try
         {
             workload = Workload.Parse(File.ReadAllText(file.FullName), file.Name);
@@ -33,13 +33,13 @@ internal static class Inputs
         }
         catch (FormatException bad)
         {
-            return Fail(bad.Message);
+            return Fail(error, bad.Message);
         }
     }
 
-    private static bool Fail(string message)
+    private static bool Fail(TextWriter error, string message)
     {
-        Console.Error.WriteLine($"dmactors: {message}");
+        error.WriteLine($"dmactors: {message}");
         return false;
     }
 }

@@ -1,0 +1,31 @@
+using DmaActors.Api;
+using DmaActors.Boards.Workloads;
+using DmaActors.Cli.Output;
+using DmaActors.DeviceTree;
+
+namespace DmaActors.Cli;
+
+/// <summary>The body <c>demo</c> and <c>run</c> share: check the output paths, run the workload, report it, exit code.</summary>
+internal static class WorkloadCommand
+{
+    public static int Execute(DtTree tree, Workload workload, RunOptions options, OutputSettings output, CliEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (!OutputPaths.CanWrite(options, environment.Error)) return ExitCodes.BadInput;
+        WorkloadReport report;
+        try
+        {
+            report = TerminalProgress.Run(environment, output.ColourAllowed, $"simulating {workload.RunMilliseconds} ms",
+                progress => SimulationRun.Run(tree, workload, options, progress, environment.Error));
+        }
+        catch (Exception bad) when (bad is DmaException or FormatException or DtsSyntaxException)
+        {
+            environment.Error.WriteLine($"dmactors: {bad.Message}");
+            return ExitCodes.BadInput;
+        }
+        ReportWriter.Write(WorkloadTables.Document(report), output, environment.Out);
+        return report.HasVerificationFailures ? ExitCodes.VerificationFailed : ExitCodes.Success;
+    }
+}
