@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using DmaActors.Boards.Workloads;
 using DmaActors.Cli.Output;
+using DmaActors.Cli.Plots;
 
 namespace DmaActors.Cli;
 
@@ -14,7 +15,7 @@ internal static class BenchCommand
         var physical = new Option<int>("--physical") { HelpName = "N", Description = "Physical channels they share.", DefaultValueFactory = _ => 8, CustomParser = OptionValues.WholeNumber<int> };
         var ms = new Option<double>("--ms") { HelpName = "MS", Description = "Virtual milliseconds per run.", DefaultValueFactory = _ => 5, CustomParser = OptionValues.Number };
         var policies = new Option<string>("--policies") { HelpName = "NAME,...", Description = "Policies, comma-separated.", DefaultValueFactory = _ => string.Join(',', ArbitrationStudy.DefaultPolicies) };
-        var directory = new Option<DirectoryInfo>("--out") { HelpName = "DIR", Description = "Where arbitration.csv, arbitration-channels.csv, latency.svg and fairness.svg go.", DefaultValueFactory = _ => new DirectoryInfo(".") };
+        var directory = new Option<DirectoryInfo>("--out") { HelpName = "DIR", Description = "Where arbitration.csv, arbitration-channels.csv, latency.svg/.png and fairness.svg/.png go.", DefaultValueFactory = _ => new DirectoryInfo(".") };
         var output = new OutputOptions(["arbitration"]);
         var arbitration = new Command("arbitration", "Compare arbitration policies under growing load (virtual time, deterministic).") { loads, physical, ms, policies, directory }
             .WithExample("dmactors bench arbitration --loads 4,8,16 --out results");
@@ -58,14 +59,10 @@ internal static class BenchCommand
         ReportWriter.Write(new ReportDocument(points, [Table(points)], [], []), output, environment.Out);
         using (var csv = new StreamWriter(Path.Combine(directory.FullName, "arbitration.csv"))) ArbitrationStudy.WriteCsv(points, csv);
         using (var csv = new StreamWriter(Path.Combine(directory.FullName, "arbitration-channels.csv"))) ArbitrationStudy.WriteChannelCsv(points, csv);
-        File.WriteAllText(Path.Combine(directory.FullName, "latency.svg"), SvgChart.Render("UART p99 latency under load", "virtual channels", "µs", Series(points, p => p.UartP99Microseconds)));
-        File.WriteAllText(Path.Combine(directory.FullName, "fairness.svg"), SvgChart.Render("Jain's fairness under load", "virtual channels", "index", Series(points, p => p.Fairness)));
-        error.WriteLine($"wrote {Path.Combine(directory.FullName, "arbitration.csv")}, arbitration-channels.csv, latency.svg, fairness.svg");
+        ArbitrationPlots.Write(points, directory);
+        error.WriteLine($"wrote {Path.Combine(directory.FullName, "arbitration.csv")}, arbitration-channels.csv, latency.svg, latency.png, fairness.svg, fairness.png");
         return ExitCodes.Success;
     }
-
-    private static Dictionary<string, IReadOnlyList<(double X, double Y)>> Series(IEnumerable<ArbitrationPoint> points, Func<ArbitrationPoint, double> y) =>
-        points.GroupBy(p => p.Policy).ToDictionary(g => g.Key, g => (IReadOnlyList<(double X, double Y)>)[.. g.Select(p => ((double)p.VirtualChannels, y(p)))]);
 
     /// <summary>A row per run; the CSV names are those of arbitration.csv, with unrounded values.</summary>
     private static ReportTable Table(IEnumerable<ArbitrationPoint> points)

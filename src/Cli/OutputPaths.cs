@@ -10,7 +10,7 @@ internal static class OutputPaths
     {
         ArgumentNullException.ThrowIfNull(options);
         return CanWriteFile("--trace", options.Trace, error) && CanWriteFile("--timeline", options.Timeline, error)
-            && CanWriteFile("--log", options.Log, error);
+            && CanWriteFile("--log", options.Log, error) && CanWriteInto("--plot", options.Plot, error);
     }
 
     /// <summary>Whether <paramref name="file"/> (when given) can be created or overwritten; a file this made to find out is removed.</summary>
