@@ -29,16 +29,26 @@ internal sealed class CommandLogging : IDisposable
     /// <summary>Flushes the file and puts the silent logger back.</summary>
     public void Dispose() => Log.CloseAndFlush();
 
-    /// <summary>Log events as plain lines on a writer (the console sink colours a terminal and writes only to the process's own stderr).</summary>
+    /// <summary>
+    /// Log events as plain lines on a writer (the console sink colours a terminal and writes only
+    /// to the process's own stderr). An exception shows as its type and message, never its stack
+    /// trace: the terminal gets no trace (<c>--log FILE</c> keeps them).
+    /// </summary>
     private sealed class PlainTextSink(TextWriter output) : ILogEventSink
     {
-        private static readonly MessageTemplateTextFormatter Format = new("[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}", CultureInfo.InvariantCulture);
+        private static readonly MessageTemplateTextFormatter Format = new("[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}", CultureInfo.InvariantCulture);
         private readonly Lock _gate = new();
 
         public void Emit(LogEvent logEvent)
         {
+            ArgumentNullException.ThrowIfNull(logEvent);
             // Akka's actors log from many threads at once; a line is written whole.
-            lock (_gate) Format.Format(logEvent, output);
+            lock (_gate)
+            {
+                Format.Format(logEvent, output);
+                if (logEvent.Exception is { } thrown) output.Write($" ({thrown.GetType().Name}: {thrown.Message.ReplaceLineEndings(" ")})");
+                output.WriteLine();
+            }
         }
     }
 }
