@@ -46,18 +46,85 @@ internal static class TextTables
             }
             Flush();
             title = table.GroupTitles[Math.Min(group.Key, table.GroupTitles.Count - 1)];
-            foreach (var column in group)
+            var pieces = Balanced(table, [.. group], width);
+            for (int i = 0; i < pieces.Count; i++)
             {
-                if (current.Count > 0 && !Fits(table, WithKeys(table, [.. current, column]), width))
+                if (i > 0)
                 {
                     Flush();
                     title = title.EndsWith(", continued", StringComparison.Ordinal) ? title : title + ", continued";
                 }
-                current.Add(column);
+                current.AddRange(pieces[i]);
             }
         }
         Flush();
         return parts;
+    }
+
+    /// <summary>
+    /// <paramref name="group"/> cut into as few runs of neighbouring columns as fit beside the keys,
+    /// and of those cuts the one whose runs are most even in count (a group of six that needs two
+    /// parts prints three and three, not five and one; of equal cuts, the longer runs first). A
+    /// column too wide to fit beside the keys alone is a run of its own.
+    /// </summary>
+    private static List<List<ReportColumn>> Balanced(ReportTable table, List<ReportColumn> group, int width)
+    {
+        int n = group.Count;
+        // Each run [from, to) is rendered and measured once: a group has a handful of columns, so
+        // this is at most n(n+1)/2 measurements, and the search below only reads them.
+        var measured = new Dictionary<(int From, int To), bool>();
+        bool RunFits(int from, int to)
+        {
+            if (to - from == 1) return true;
+            if (!measured.TryGetValue((from, to), out bool fits))
+            {
+                fits = Fits(table, WithKeys(table, group.GetRange(from, to - from)), width);
+                measured[(from, to)] = fits;
+            }
+            return fits;
+        }
+
+        // The fewest runs, by taking the longest run that fits from the left: a run that fits still
+        // fits when shortened, so no cut needs fewer.
+        int fewest = 0;
+        for (int from = 0; from < n; fewest++)
+        {
+            int to = from + 1;
+            while (to < n && RunFits(from, to + 1)) to++;
+            from = to;
+        }
+
+        List<int>? best = null;
+        int bestSpread = int.MaxValue;
+        void Search(int from, List<int> lengths)
+        {
+            if (lengths.Count == fewest - 1)
+            {
+                if (!RunFits(from, n)) return;
+                List<int> cut = [.. lengths, n - from];
+                int spread = cut.Max() - cut.Min();
+                if (spread < bestSpread) (best, bestSpread) = (cut, spread);
+                return;
+            }
+            int runsLeft = fewest - lengths.Count;
+            for (int length = n - from - (runsLeft - 1); length >= 1; length--)
+            {
+                if (!RunFits(from, from + length)) continue;
+                lengths.Add(length);
+                Search(from + length, lengths);
+                lengths.RemoveAt(lengths.Count - 1);
+            }
+        }
+        Search(0, []);
+
+        var runs = new List<List<ReportColumn>>();
+        int at = 0;
+        foreach (int length in best!)
+        {
+            runs.Add(group.GetRange(at, length));
+            at += length;
+        }
+        return runs;
     }
 
     private static List<ReportColumn> WithKeys(ReportTable table, IReadOnlyCollection<ReportColumn> chosen) =>
