@@ -1,3 +1,4 @@
+using System.Globalization;
 using Akka.Actor;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Devices;
@@ -22,15 +23,19 @@ public sealed class WorkloadRunner(SimulatedBoard board)
 
     /// <summary>Virtual time given to priming transmit FIFOs before the devices' wires start.</summary>
     private static readonly Duration PrimeTime = Duration.FromMicroseconds(20);
-    private ulong _nextBuffer = BoardLoader.DefaultRam.Base + (16UL << 20);
+    private ulong _nextBuffer;
 
     /// <summary>Runs <paramref name="workload"/>; <paramref name="progress"/> gets the fraction of virtual time done.</summary>
     /// <exception cref="DmaException">A stream's channel cannot be had (the message names the consumer and the rule).</exception>
+    /// <exception cref="FormatException">The workload is not valid, or its buffers do not fit in the board's RAM.</exception>
     public WorkloadReport Run(Workload workload, Action<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(workload);
         workload.Validated();
-        _nextBuffer = board.Engine.Memory.Regions[0].Base + (16UL << 20);
+        var ram = board.Engine.Memory.Regions[0];
+        // Buffers start past the bottom of RAM (16 MiB, or a quarter of a smaller RAM), where a
+        // kernel image would sit, and must end inside it.
+        _nextBuffer = ram.Base + (Math.Min(16UL << 20, ram.Size / 4) & ~4095UL);
         var streams = workload.Streams.Select(Open).ToList();
         var clock = board.World.Clock;
         // Streams start in the workload's order: each start settles (at the same instant) before
@@ -86,7 +91,7 @@ public sealed class WorkloadRunner(SimulatedBoard board)
     private RunningStream Open(WorkloadStream spec)
     {
         var memory = board.Engine.Memory;
-        ulong buffer = Allocate((long)spec.Bytes * (spec.QueueDepth + 1));
+        ulong buffer = Allocate(spec, (long)spec.Bytes * (spec.QueueDepth + 1));
         if (spec.Kind == StreamKind.Memcpy)
         {
             var chan = board.Engine.RequestChannel(DmaCapMask.Memcpy, (c, _) => spec.Controller is null || c.Device.Dev == spec.Controller, null)
@@ -106,9 +111,16 @@ public sealed class WorkloadRunner(SimulatedBoard board)
         return new RunningStream(spec, slave, owner, peripheral, buffer, memory, () => board.World.Clock.NowNanoseconds);
     }
 
-    private ulong Allocate(long bytes)
+    /// <exception cref="FormatException">The buffers do not fit in what is left of RAM: the workload is too big for the board, refused before anything runs.</exception>
+    private ulong Allocate(WorkloadStream spec, long bytes)
     {
         ulong at = _nextBuffer;
+        var ram = board.Engine.Memory.Regions[0];
+        if (!ram.Contains(at, bytes))
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+                $"workload: stream {spec.Label}: its buffers (bytes × (queueDepth + 1) = {bytes} bytes) do not fit in the board's RAM ({ram.Size} bytes at 0x{ram.Base:x}, free from 0x{at:x})."));
+        }
         _nextBuffer = (at + (ulong)bytes + 4095) & ~4095UL;
         return at;
     }
