@@ -9,11 +9,20 @@ namespace DmaActors.Cli;
 /// <summary><c>dmactors bench arbitration</c>: each policy at growing load; a table, two CSV files and two plots.</summary>
 internal static class BenchCommand
 {
+    /// <summary>
+    /// The most virtual channels a run takes: far past any controller modelled (EDMA3 has 64),
+    /// and a run of 5 ms at this load takes seconds, not hours.
+    /// </summary>
+    private const int MaxLoad = 1024;
+
+    /// <summary>The most physical channels: a PL080 has 8, a PL330 up to 8; 65,536 took 345 MB.</summary>
+    private const int MaxPhysical = 256;
+
     public static Command Create(CliEnvironment environment)
     {
-        var loads = new Option<string>("--loads") { HelpName = "N,N,...", Description = "Virtual channels in use, comma-separated (each ≥ 4: UART, MMC, audio + memcpy).", DefaultValueFactory = _ => "4,8,16,32,64" };
-        var physical = new Option<int>("--physical") { HelpName = "N", Description = "Physical channels they share.", DefaultValueFactory = _ => 8, CustomParser = OptionValues.WholeNumber<int> };
-        var ms = new Option<double>("--ms") { HelpName = "MS", Description = "Virtual milliseconds per run.", DefaultValueFactory = _ => 5, CustomParser = OptionValues.Number };
+        var loads = new Option<string>("--loads") { HelpName = "N,N,...", Description = $"Virtual channels in use, comma-separated (each 4 to {MaxLoad}: UART, MMC, audio + memcpy).", DefaultValueFactory = _ => "4,8,16,32,64" };
+        var physical = new Option<int>("--physical") { HelpName = "N", Description = "Physical channels they share.", DefaultValueFactory = _ => 8, CustomParser = OptionValues.WholeNumberFrom(1, MaxPhysical) };
+        var ms = new Option<double>("--ms") { HelpName = "MS", Description = "Virtual milliseconds per run.", DefaultValueFactory = _ => 5, CustomParser = OptionValues.Milliseconds };
         var policies = new Option<string>("--policies") { HelpName = "NAME,...", Description = "Policies, comma-separated.", DefaultValueFactory = _ => string.Join(',', ArbitrationStudy.DefaultPolicies) };
         var directory = new Option<DirectoryInfo>("--out") { HelpName = "DIR", Description = "Where arbitration.csv, arbitration-channels.csv, latency.svg/.png and fairness.svg/.png go.", DefaultValueFactory = _ => new DirectoryInfo(".") };
         var output = new OutputOptions(["arbitration"]);
@@ -27,31 +36,28 @@ internal static class BenchCommand
     private static int Run(string loadList, int physical, double ms, string policyList, DirectoryInfo directory, OutputSettings output, CliEnvironment environment)
     {
         var error = environment.Error;
-        int[] loads;
-        try
+        var loads = new List<int>();
+        foreach (string item in loadList.Split(','))
         {
-            loads = [.. loadList.Split(',').Select(l => int.Parse(l.Trim(), NumberStyles.None, CultureInfo.InvariantCulture))];
-        }
-        catch (FormatException)
-        {
-            error.WriteLine($"dmactors bench: --loads '{loadList}' is not a comma-separated list of whole numbers.");
-            return ExitCodes.BadInput;
-        }
-        if (loads.Any(l => l < 4) || physical < 1 || ms <= 0)
-        {
-            error.WriteLine("dmactors bench: each load must be at least 4 channels, --physical at least 1, --ms positive.");
-            return ExitCodes.BadInput;
+            // Digits only, so an overflowing number is out of range rather than a crash.
+            if (!int.TryParse(item.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int load) || load is < 4 or > MaxLoad)
+            {
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"dmactors bench: --loads takes comma-separated whole numbers from 4 (UART, MMC, audio and one memcpy) to {MaxLoad}; '{item.Trim()}' in '{loadList}' is not one."));
+                return ExitCodes.BadInput;
+            }
+            loads.Add(load);
         }
         if (!OutputPaths.CanWriteInto("--out", directory, error)) return ExitCodes.BadInput;
         var policyNames = policyList.Split(',').Select(p => p.Trim()).ToList();
         IReadOnlyList<ArbitrationPoint> points;
         try
         {
-            int runs = policyNames.Count * loads.Length, done = 0;
+            int runs = policyNames.Count * loads.Count, done = 0;
             points = TerminalProgress.Run(environment, output.ColourAllowed, $"{runs} runs of {ms} ms", progress =>
                 ArbitrationStudy.Run(policyNames, loads, physical, ms, _ => progress?.Invoke(++done / (double)runs)));
         }
-        catch (Api.DmaException bad)
+        catch (Exception bad) when (Inputs.IsBadInput(bad))
         {
             error.WriteLine($"dmactors bench: {bad.Message}");
             return ExitCodes.BadInput;

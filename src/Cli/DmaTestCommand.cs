@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DmaActors.Api;
 using DmaActors.Boards;
 using DmaActors.Cli.Output;
 using DmaActors.DeviceTree;
@@ -71,9 +70,12 @@ internal static class DmaTestCommand
             if (result.Errno is not null) return ExitCodes.BadInput;
             return result.Failures > 0 ? ExitCodes.VerificationFailed : ExitCodes.Success;
         }
-        catch (Exception bad) when (bad is DmaException or ArgumentException or DtsSyntaxException)
+        catch (Exception bad) when (Inputs.IsBadInput(bad) || bad is ArgumentException)
         {
-            environment.Error.WriteLine($"dmactors dmatest: {bad.Message}");
+            // dmatest's own refusals start "dmatest: "; an ArgumentException's message ends with
+            // the .NET parameter name, which says nothing to someone at a shell.
+            string message = bad is ArgumentException { ParamName: { } name } ? bad.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : bad.Message;
+            environment.Error.WriteLine(message.StartsWith("dmatest: ", StringComparison.Ordinal) ? $"dmactors {message}" : $"dmactors dmatest: {message}");
             return ExitCodes.BadInput;
         }
         finally

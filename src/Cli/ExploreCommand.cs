@@ -13,8 +13,8 @@ internal static class ExploreCommand
     {
         var board = new Option<FileInfo?>("--board") { HelpName = "FILE", Description = "The board; default: the built-in demo board." };
         var workload = new Option<FileInfo?>("--workload") { HelpName = "FILE", Description = "A workload JSON file; default: the built-in mixed load." };
-        var milliseconds = new Option<double?>("--ms") { HelpName = "MS", Description = "Run length per seed, in milliseconds of virtual time; default: the workload's, at most 2.", CustomParser = OptionValues.OptionalNumber };
-        var seeds = new Option<int>("--seeds") { HelpName = "N", Description = "How many seeds to try (1 to N).", DefaultValueFactory = _ => 100, CustomParser = OptionValues.WholeNumber<int> };
+        var milliseconds = new Option<double?>("--ms") { HelpName = "MS", Description = "Run length per seed, in milliseconds of virtual time; default: the workload's, at most 2.", CustomParser = OptionValues.OptionalMilliseconds };
+        var seeds = new Option<int>("--seeds") { HelpName = "N", Description = "How many seeds to try (1 to N).", DefaultValueFactory = _ => 100, CustomParser = OptionValues.WholeNumberFrom(1, int.MaxValue) };
         var output = new OutputOptions(WorkloadTables.Names);
         var command = new Command("explore", "Run a workload under many seeds of the deterministic dispatcher and report the first seed whose data fails verification (its tables, and how to replay it).")
         {
@@ -44,17 +44,27 @@ internal static class ExploreCommand
             (tree, workload) = (loaded!, loadedWorkload!);
         }
         workload = workload with { RunMilliseconds = ms ?? Math.Min(workload.RunMilliseconds, 2) };
-        ulong last = (ulong)Math.Max(1, seeds);
-        var outcome = TerminalProgress.Run(environment, output.ColourAllowed, $"exploring {last} seeds", progress =>
+        ulong last = (ulong)seeds;
+        ExploreOutcome outcome;
+        try
         {
-            for (ulong s = 1; s <= last; s++)
+            outcome = TerminalProgress.Run(environment, output.ColourAllowed, $"exploring {last} seeds", progress =>
             {
-                var report = SimulationRun.Run(tree, workload, RunOptions.None with { Seed = s }, null, TextWriter.Null);
-                progress?.Invoke(s / (double)last);
-                if (report.HasVerificationFailures) return new ExploreOutcome(s, workload.RunMilliseconds, s, report);
-            }
-            return new ExploreOutcome(last, workload.RunMilliseconds, null, null);
-        });
+                for (ulong s = 1; s <= last; s++)
+                {
+                    var report = SimulationRun.Run(tree, workload, RunOptions.None with { Seed = s }, null, TextWriter.Null);
+                    progress?.Invoke(s / (double)last);
+                    if (report.HasVerificationFailures) return new ExploreOutcome(s, workload.RunMilliseconds, s, report);
+                }
+                return new ExploreOutcome(last, workload.RunMilliseconds, null, null);
+            });
+        }
+        catch (Exception bad) when (Inputs.IsBadInput(bad))
+        {
+            // The board or workload is refused on the first seed, as run refuses it.
+            environment.Error.WriteLine($"dmactors: {bad.Message}");
+            return ExitCodes.BadInput;
+        }
         ReportWriter.Write(Document(outcome, Replay(boardFile, workloadFile, workload.RunMilliseconds, outcome.SeedsExplored)), output, environment.Out);
         return outcome.FailingSeed is null ? ExitCodes.Success : ExitCodes.VerificationFailed;
     }

@@ -11,7 +11,7 @@ internal sealed class SimulationOptions
     private readonly Option<FileInfo?> _log = new("--log") { HelpName = "FILE", Description = "Also log to this file." };
     private readonly Option<ulong?> _seed = new("--seed") { HelpName = "N", Description = "Run on the deterministic dispatcher with this seed (replayable); default: the thread pool.", CustomParser = OptionValues.OptionalWholeNumber<ulong> };
     private readonly Option<DirectoryInfo?> _plot = new("--plot") { HelpName = "DIR", Description = "Write bandwidth-over-time plots (SVG and PNG) into DIR: bandwidth.svg (every channel as a share of its demand) and bandwidth-CHANNEL.svg (MB/s) per channel." };
-    private readonly Option<double?> _milliseconds = new("--ms") { HelpName = "MS", Description = "Override the workload's run length, in milliseconds of virtual time.", CustomParser = OptionValues.OptionalNumber };
+    private readonly Option<double?> _milliseconds = new("--ms") { HelpName = "MS", Description = "Override the workload's run length, in milliseconds of virtual time.", CustomParser = OptionValues.OptionalMilliseconds };
 
     public void AddTo(Command command)
     {

@@ -1,4 +1,3 @@
-using DmaActors.Api;
 using DmaActors.Boards.Workloads;
 using DmaActors.Cli.Output;
 using DmaActors.Cli.Plots;
@@ -21,7 +20,7 @@ internal static class WorkloadCommand
             report = TerminalProgress.Run(environment, output.ColourAllowed, $"simulating {workload.RunMilliseconds} ms",
                 progress => SimulationRun.Run(tree, workload, options, progress, environment.Error));
         }
-        catch (Exception bad) when (bad is DmaException or FormatException or DtsSyntaxException)
+        catch (Exception bad) when (Inputs.IsBadInput(bad))
         {
             environment.Error.WriteLine($"dmactors: {bad.Message}");
             return ExitCodes.BadInput;
