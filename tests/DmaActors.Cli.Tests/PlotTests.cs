@@ -30,9 +30,29 @@ public sealed class PlotTests : IDisposable
             Assert.Contains("bandwidth (MB/s)", texts);
             Assert.Contains("average since the start", texts);
             Assert.Contains(texts, t => t.StartsWith("demand: ", StringComparison.Ordinal));
-            Assert.Equal(PngSignature, File.ReadAllBytes(name + ".png")[..4]);
+            AssertPng(name + ".png");
         }
+        AssertPng(Path.Combine(_directory.FullName, "bandwidth.png"));
         Assert.Contains("plots: ", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_plot_writes_a_bandwidth_plot_per_channel_of_the_workload_and_nothing_else()
+    {
+        var (code, _, errors) = CliRunner.Run("run", CliRunner.RepoFile("examples/boards/tour.dts"), "--workload", CliRunner.RepoFile("examples/boards/load.json"), "--ms", "2", "--seed", "1", "--plot", _directory.FullName, "--json");
+        Assert.True(code == 0, errors);
+
+        Assert.Equal(
+            ["bandwidth-dma0chan0.png", "bandwidth-dma0chan0.svg", "bandwidth-dma0chan1.png", "bandwidth-dma0chan1.svg", "bandwidth.png", "bandwidth.svg"],
+            _directory.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal));
+        var all = Texts(Path.Combine(_directory.FullName, "bandwidth.svg"));
+        Assert.Contains("48030000.spi:rx0 (dma0chan0)", all);
+        Assert.Contains("memcpy@49000000.edma (dma0chan1)", all);
+        var memcpy = Texts(Path.Combine(_directory.FullName, "bandwidth-dma0chan1.svg"));
+        Assert.Contains("virtual time (ms)", memcpy);
+        Assert.Contains("bandwidth (MB/s)", memcpy);
+        Assert.Contains(memcpy, t => t.StartsWith("demand: ", StringComparison.Ordinal) && t.EndsWith("(the bus's peak)", StringComparison.Ordinal));
+        AssertPng(Path.Combine(_directory.FullName, "bandwidth-dma0chan1.png"));
     }
 
     [Fact]
@@ -47,6 +67,8 @@ public sealed class PlotTests : IDisposable
         var latency = Texts(Path.Combine(_directory.FullName, "latency.svg"));
         Assert.Contains("virtual channels in use (log scale)", latency);
         Assert.Contains("UART p99 submit-to-callback latency (µs)", latency);
+        // 0.5 ms is shorter than one 16-byte UART transfer: no latency to plot, and the plot says so rather than drawing 0.
+        Assert.Contains("6 of 6 runs completed no UART transfer (run longer: --ms) and are not shown", latency);
         var fairness = Texts(Path.Combine(_directory.FullName, "fairness.svg"));
         Assert.Contains("Jain's fairness index (1 = an even share)", fairness);
         foreach (var texts in new[] { latency, fairness })
@@ -57,7 +79,8 @@ public sealed class PlotTests : IDisposable
             Assert.Contains("4", texts);                      // the x ticks are the loads run
             Assert.Contains("6", texts);
         }
-        Assert.Equal(PngSignature, File.ReadAllBytes(Path.Combine(_directory.FullName, "latency.png"))[..4]);
+        AssertPng(Path.Combine(_directory.FullName, "latency.png"));
+        AssertPng(Path.Combine(_directory.FullName, "fairness.png"));
     }
 
     [Fact]
@@ -69,6 +92,19 @@ public sealed class PlotTests : IDisposable
         Assert.Equal(2, code);
         Assert.Equal("", output);
         Assert.StartsWith("dmactors: cannot write --plot", errors, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The file is a PNG that decodes whole (SkiaSharp, which ScottPlot draws with) at the plots'
+    /// size, and is a drawing rather than a blank: many colours (anti-aliased text and lines).
+    /// </summary>
+    private static void AssertPng(string path)
+    {
+        Assert.Equal(PngSignature, File.ReadAllBytes(path)[..4]);
+        using var bitmap = SkiaSharp.SKBitmap.Decode(path);
+        Assert.NotNull(bitmap);
+        Assert.Equal((900, 500), (bitmap.Width, bitmap.Height));
+        Assert.True(bitmap.Pixels.Distinct().Count() > 16, $"{path} looks blank");
     }
 
     /// <summary>The file parsed as XML (it must be well formed), its root an SVG element, and the text of every text element.</summary>
