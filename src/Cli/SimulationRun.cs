@@ -14,7 +14,7 @@ internal static class SimulationRun
 {
     public static WorkloadReport Run(DtTree tree, Workload workload, RunOptions options, Action<double>? progress, TextWriter diagnostics)
     {
-        using var logging = CommandLogging.Start(options.Log);
+        using var logging = CommandLogging.Start(options.Log, diagnostics);
         var settings = new SimulationSettings
         {
             Dispatcher = options.Seed is null ? DispatcherKind.ThreadPool : DispatcherKind.Deterministic,
