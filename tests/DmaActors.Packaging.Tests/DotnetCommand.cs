@@ -4,11 +4,12 @@ using System.Text;
 
 namespace DmaActors.Packaging.Tests;
 
-/// <summary>What a child process did: its exit code and everything it wrote, stdout and stderr interleaved.</summary>
+/// <summary>What a child process did: its exit code and what it wrote.</summary>
 /// <param name="Command">The command line, for messages.</param>
 /// <param name="ExitCode">The exit code.</param>
-/// <param name="Output">stdout and stderr, in the order they arrived.</param>
-internal sealed record CommandResult(string Command, int ExitCode, string Output)
+/// <param name="Output">stdout and stderr, in the order they arrived (for messages).</param>
+/// <param name="StandardOutput">stdout alone (what a program prints for a pipe).</param>
+internal sealed record CommandResult(string Command, int ExitCode, string Output, string StandardOutput)
 {
     /// <summary>The command, its exit code and the last lines of its output: what a failure message needs.</summary>
     public string Describe(int lastLines = 60)
@@ -39,7 +40,14 @@ internal static class DotnetCommand
     /// <summary>The folder of <see cref="Host"/>, for DOTNET_ROOT of an installed tool's launcher; null when dotnet comes from the PATH.</summary>
     public static string? Root => Path.IsPathRooted(Host) ? Path.GetDirectoryName(Host) : null;
 
+    /// <summary>How long a command may run before it counts as hung: generous, for a shared machine. Not a measure of speed.</summary>
+    public static readonly TimeSpan DefaultHangGuard = TimeSpan.FromMinutes(10);
+
     /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/>.</summary>
+    public static CommandResult Dotnet(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Run(Host, workingDirectory, environment, DefaultHangGuard, arguments);
+
+    /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/>, with a hang guard of its own.</summary>
     public static CommandResult Dotnet(string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan hangGuard, params string[] arguments) =>
         Run(Host, workingDirectory, environment, hangGuard, arguments);
 
@@ -66,17 +74,21 @@ internal static class DotnetCommand
         foreach (var (name, value) in environment) start.Environment[name] = value;
 
         string command = string.Join(' ', arguments.Prepend(Path.GetFileName(fileName)));
-        var output = new StringBuilder();
+        StringBuilder output = new(), standardOutput = new();
         var gate = new Lock();
-        void Append(string? line)
+        void Append(string? line, bool isStandardOutput)
         {
             if (line is null) return;
-            lock (gate) output.Append(line).Append('\n');
+            lock (gate)
+            {
+                output.Append(line).Append('\n');
+                if (isStandardOutput) standardOutput.Append(line).Append('\n');
+            }
         }
 
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.OutputDataReceived += (_, e) => Append(e.Data, isStandardOutput: true);
+        process.ErrorDataReceived += (_, e) => Append(e.Data, isStandardOutput: false);
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();
@@ -85,11 +97,11 @@ internal static class DotnetCommand
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            Append($"(killed: still running after {hangGuard.TotalMinutes} minutes)");
-            lock (gate) return new CommandResult(command, -1, output.ToString());
+            Append($"(killed: still running after {hangGuard.TotalMinutes} minutes)", isStandardOutput: false);
+            lock (gate) return new CommandResult(command, -1, output.ToString(), standardOutput.ToString());
         }
         process.WaitForExit(); // the end of the redirected output
-        lock (gate) return new CommandResult(command, process.ExitCode, output.ToString());
+        lock (gate) return new CommandResult(command, process.ExitCode, output.ToString(), standardOutput.ToString());
     }
 
     private static bool IsTestHostVariable(string name) =>

@@ -12,8 +12,6 @@ namespace DmaActors.Packaging.Tests;
 [Collection(nameof(PackedTreeCollection))]
 public sealed class ReadmeProgramTests(PackedTree packed)
 {
-    private static readonly TimeSpan Guard = TimeSpan.FromMinutes(10);
-
     [Fact]
     public void The_readmes_program_builds_against_the_packed_packages_and_prints_what_the_readme_says()
     {
@@ -28,12 +26,12 @@ public sealed class ReadmeProgramTests(PackedTree packed)
         File.WriteAllText(Path.Combine(project, "hello.csproj"), ConsoleProject(package));
         File.WriteAllText(Path.Combine(project, "Program.cs"), readme.Program);
 
-        var build = DotnetCommand.Dotnet(consumer, environment, Guard, "build", project, "--configuration", "Release", "--disable-build-servers");
+        var build = DotnetCommand.Dotnet(consumer, environment, "build", project, "--configuration", "Release", "--disable-build-servers");
         Assert.True(build.ExitCode == 0, build.Describe());
-        var run = DotnetCommand.Dotnet(consumer, environment, Guard, Path.Combine(project, "bin", "Release", "net10.0", "hello.dll"));
+        var run = DotnetCommand.Dotnet(consumer, environment, Path.Combine(project, "bin", "Release", "net10.0", "hello.dll"));
 
         Assert.True(run.ExitCode == 0, run.Describe());
-        Assert.Equal(readme.ExpectedOutput, run.Output.Trim());
+        Assert.Equal(readme.ExpectedOutput, run.StandardOutput.Trim());
     }
 
     /// <summary>What <c>dotnet new console</c> makes, plus the README's <c>dotnet add package</c>.</summary>
@@ -60,12 +58,12 @@ public sealed class ReadmeProgramTests(PackedTree packed)
     private string NuGetConfig(string directory, Dictionary<string, string> environment)
     {
         var sources = new List<(string Key, string Value)> { ("dmactors-packed", packed.PackageDirectory) };
-        var cache = DotnetCommand.Dotnet(directory, environment.Where(e => e.Key != "NUGET_PACKAGES").ToDictionary(), Guard, "nuget", "locals", "global-packages", "--list");
-        string? machineCache = cache.Output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("global-packages:", StringComparison.Ordinal))?["global-packages:".Length..].Trim();
+        var cache = DotnetCommand.Dotnet(directory, environment.Where(e => e.Key != "NUGET_PACKAGES").ToDictionary(), "nuget", "locals", "global-packages", "--list");
+        string? machineCache = cache.StandardOutput.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("global-packages:", StringComparison.Ordinal))?["global-packages:".Length..].Trim();
         if (machineCache is { Length: > 0 } && Directory.Exists(machineCache)) sources.Add(("machine-packages", machineCache));
-        var list = DotnetCommand.Dotnet(directory, environment, Guard, "nuget", "list", "source", "--format", "short");
+        var list = DotnetCommand.Dotnet(directory, environment, "nuget", "list", "source", "--format", "short");
         Assert.True(list.ExitCode == 0, list.Describe());
-        foreach (var line in list.Output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("E ", StringComparison.Ordinal)))
+        foreach (var line in list.StandardOutput.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("E ", StringComparison.Ordinal)))
             sources.Add((string.Create(CultureInfo.InvariantCulture, $"machine-{sources.Count}"), line[2..].Trim()));
 
         var config = new StringBuilder().AppendLine("<?xml version=\"1.0\" encoding=\"utf-8\"?>").AppendLine("<configuration>").AppendLine("  <packageSources>").AppendLine("    <clear />");

@@ -6,8 +6,6 @@ namespace DmaActors.Packaging.Tests;
 [Collection(nameof(PackedTreeCollection))]
 public sealed class ToolInstallTests(PackedTree packed)
 {
-    private static readonly TimeSpan Guard = TimeSpan.FromMinutes(10);
-
     [Fact]
     public void The_packed_tool_installs_with_a_tool_path_and_its_demo_reports_verified_data_as_json()
     {
@@ -16,14 +14,14 @@ public sealed class ToolInstallTests(PackedTree packed)
         // Its own packages folder: an older DmaActors.Cli of the same version in the machine's
         // cache must not stand in for the one just packed.
         var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packed.NewDirectory("nuget-packages-tool") };
-        var install = DotnetCommand.Dotnet(packed.NewDirectory("tool-install"), environment, Guard,
+        var install = DotnetCommand.Dotnet(packed.NewDirectory("tool-install"), environment,
             "tool", "install", tool.Id, "--version", tool.Version, "--tool-path", tools, "--add-source", packed.PackageDirectory, "--ignore-failed-sources");
         Assert.True(install.ExitCode == 0, install.Describe());
 
-        var run = DotnetCommand.Run(Path.Combine(tools, "dmactors"), packed.WorkDirectory, ToolEnvironment(), Guard, "demo", "--json");
+        var run = DotnetCommand.Run(Path.Combine(tools, "dmactors"), packed.WorkDirectory, ToolEnvironment(), DotnetCommand.DefaultHangGuard, "demo", "--json");
 
         Assert.True(run.ExitCode == 0, run.Describe());
-        using var report = JsonDocument.Parse(run.Output);
+        using var report = JsonDocument.Parse(run.StandardOutput);
         var streams = Property(report.RootElement, "Streams").EnumerateArray().ToList();
         Assert.NotEmpty(streams);
         Assert.All(streams, s =>
