@@ -47,6 +47,18 @@ public sealed record DmaDeviceDescription
     /// <summary>Kernel: the length of the <c>channels</c> list (virtual channels a client can request).</summary>
     public int ChannelCount { get; init; } = 4;
 
+    /// <summary>
+    /// The channels that serve <c>DMA_MEMCPY</c> requests, or null for every channel. TI EDMA
+    /// reserves the ones its <c>ti,edma-memcpy-channels</c> lists for memcpy; the others are
+    /// bound to their events.
+    /// </summary>
+    /// <remarks>
+    /// Kernel: edma.c registers those channels as a second, memcpy-only <c>dma_device</c>; here they
+    /// stay in the one device (same numbers, <c>dma0chan20</c>), and only memcpy requests are
+    /// restricted to them.
+    /// </remarks>
+    public IReadOnlyList<int>? MemcpyChannels { get; init; }
+
     /// <summary>Hardware channels the virtual ones are multiplexed onto (V-17).</summary>
     public int PhysicalChannels { get; init; } = 4;
 

@@ -91,13 +91,3 @@ public sealed class DtsPreprocessingTests
         Assert.Contains("a0 → a1 → a2 → …", failure.Message, StringComparison.Ordinal);
     }
 }
-
-/// <summary>Tests that need cpp fail saying so where it is not installed (the kernel build needs it too; CI installs it).</summary>
-internal static class Cpp
-{
-    public static void Require()
-    {
-        if (!(Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, "cpp"))))
-            throw new InvalidOperationException("cpp is not installed: these tests need it (Debian: apt-get install cpp), as the kernel build does.");
-    }
-}
