@@ -30,3 +30,13 @@ internal static class TestBoards
         throw new DirectoryNotFoundException($"tests/boards not found above {AppContext.BaseDirectory}");
     }
 }
+
+/// <summary>Tests that need cpp fail saying so where it is not installed (the kernel build needs it too; CI installs it).</summary>
+internal static class Cpp
+{
+    public static void Require()
+    {
+        if (!(Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, "cpp"))))
+            throw new InvalidOperationException("cpp is not installed: these tests need it (Debian: apt-get install cpp), as the kernel build does.");
+    }
+}

@@ -24,16 +24,17 @@ public static class ArbitrationStudy
             #address-cells = <1>; #size-cells = <1>;
             memory@80000000 { device_type = "memory"; reg = <0x80000000 0x20000000>; };
             dma: dma-controller@10130000 {
-                compatible = "arm,pl080";
-                #dma-cells = <1>;
+                compatible = "arm,pl080", "arm,primecell";
+                reg = <0x10130000 0x1000>;
+                #dma-cells = <2>;
                 dma-requests = <16>;
                 dma-channels = <{{virtualChannels}}>;
                 dmactors,physical-channels = <{{physicalChannels}}>;
                 dmactors,arbitration = "{{policy}}";
             };
-            serial@101f1000 { compatible = "arm,pl011"; dmas = <&dma 0>; dma-names = "rx"; };
-            mmc@10005000 { compatible = "arm,pl18x"; dmas = <&dma 1>; dma-names = "rx"; };
-            i2s@10004000 { compatible = "i2s"; dmas = <&dma 2>; dma-names = "tx"; };
+            serial@101f1000 { compatible = "arm,pl011"; reg = <0x101f1000 0x1000>; dmas = <&dma 0 1>; dma-names = "rx"; };
+            mmc@10005000 { compatible = "arm,pl18x"; reg = <0x10005000 0x1000>; dmas = <&dma 1 1>; dma-names = "rx"; };
+            i2s@10004000 { compatible = "i2s"; reg = <0x10004000 0x1000>; dmas = <&dma 2 1>; dma-names = "tx"; };
         };
         """);
 
