@@ -11,7 +11,7 @@ namespace DmaActors.Cli;
 /// <summary><c>dmactors dmatest</c>: the kernel's dmatest, with its module parameters as options, on a board's controllers.</summary>
 internal static class DmaTestCommand
 {
-    public static Command Create()
+    public static Command Create(PreprocessorOptions preprocessor)
     {
         var board = new Option<FileInfo?>("--board") { Description = "The board; default: the built-in demo board (TI AM335x EDMA3)." };
         var channel = new Option<string>("--channel") { Description = "channel: a channel name such as dma0chan0 (empty: any).", DefaultValueFactory = _ => "" };
@@ -32,6 +32,7 @@ internal static class DmaTestCommand
         {
             board, channel, device, threads, maxChannels, iterations, bufSize, timeout, noverify, norandom, alignment, transferSize, polled, memset, verbose,
         };
+        preprocessor.AddTo(command);
         command.SetAction(r =>
         {
             var parameters = new DmaTestParameters
@@ -41,28 +42,32 @@ internal static class DmaTestCommand
                 Norandom = r.GetValue(norandom), Alignment = r.GetValue(alignment), TransferSize = r.GetValue(transferSize), Polled = r.GetValue(polled),
                 Dmatest = r.GetValue(memset) ? 1 : 0, Verbose = r.GetValue(verbose),
             };
-            return Run(r.GetValue(board), parameters);
+            return Run(r.GetValue(board), parameters, preprocessor.From(r));
         });
         return command;
     }
 
-    private static int Run(FileInfo? boardFile, DmaTestParameters parameters)
+    private static int Run(FileInfo? boardFile, DmaTestParameters parameters, DtsLoadOptions preprocessor)
     {
         DtTree tree;
         if (boardFile is null) tree = DtsParser.Parse(DemoScenario.BoardDts, "demo/beaglebone-black.dts");
-        else if (!Inputs.TryLoad(boardFile, null, out var loaded, out _)) return ExitCodes.BadInput;
+        else if (!Inputs.TryLoad(boardFile, null, preprocessor, out var loaded, out _)) return ExitCodes.BadInput;
         else tree = loaded!;
         using var logging = CommandLogging.Start(null);
         var system = Simulation.Create("dmatest", SimulationSettings.Deterministic());
         try
         {
             var loadedBoard = BoardLoader.Load(system, tree);
+            BoardReport.WriteLeftOut(loadedBoard, Console.Error);
+            if (loadedBoard.Errors.Count() is > 0 and var errors) throw new BoardProblemsException(errors);
+            if (parameters.Device.Length > 0 && loadedBoard.Engine.Devices.All(d => d.Dev != parameters.Device))
+                throw new DmaException("ENODEV", "C-7", $"--device {parameters.Device}: no DMA device of this board is called that{NearNames.Describe(parameters.Device, loadedBoard.Engine.Devices.Select(d => d.Dev))}.");
             var result = DmaTestRunner.Run(loadedBoard.Engine, parameters, Console.Out);
             // A setup error (a misconfigured channel, say) is bad input; failed tests are verification failures.
             if (result.Errno is not null) return ExitCodes.BadInput;
             return result.Failures > 0 ? ExitCodes.VerificationFailed : ExitCodes.Success;
         }
-        catch (Exception bad) when (bad is DmaException or ArgumentException or DtsSyntaxException)
+        catch (Exception bad) when (bad is DmaException or ArgumentException or DtsSyntaxException or BoardProblemsException)
         {
             Console.Error.WriteLine($"dmactors dmatest: {bad.Message}");
             return ExitCodes.BadInput;
