@@ -57,7 +57,7 @@ public static partial class BoardLoader
                 if (profile is null)
                 {
                     channels.Add(new BoardConsumerChannel(consumer, devName, name, serving.Index, serving.Controller, serving.Cells, controller, usable.Count == 1 ? line : null, null, BoardChannelState.NoPeripheral,
-                        $"no peripheral model for {string.Join(", ", CompatiblesOf(consumer).DefaultIfEmpty("(no compatible)"))} (modelled: {string.Join(", ", PeripheralProfiles.Compatibles)})"));
+                        $"no peripheral model for {string.Join(", ", CompatiblesOf(consumer).DefaultIfEmpty("(no compatible)"))}"));
                     continue;
                 }
                 var peripheral = wiring.Add(consumer, devName, name, profile, new DataPattern((ulong)seed++));
