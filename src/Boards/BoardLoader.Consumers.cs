@@ -84,7 +84,7 @@ public static partial class BoardLoader
         if (found is { State: BoardProviderState.Router, Master: { } master })
         {
             var behind = byNode.GetValueOrDefault(master);
-            return $"{found.DevName} routes to {(behind is null ? master.Path : Of(behind))}: the kernel defers this consumer (EPROBE_DEFER)";
+            return $"{found.DevName} routes to {(behind is null ? $"{master.Path}, which is not a DMA controller here" : $"{behind.DevName}; {Of(behind)}")}: the kernel defers this consumer (EPROBE_DEFER)";
         }
         return $"{Of(found)}: the kernel defers this consumer (EPROBE_DEFER)";
     }

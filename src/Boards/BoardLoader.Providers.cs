@@ -116,6 +116,10 @@ public static partial class BoardLoader
             DescriptorReuse = true,
             ChannelCount = channels,
             MemcpyChannels = memcpyChannels,
+            // PL08x bus masters (amba-pl08x.c): the PL080 has two AHB masters, the PL081 one;
+            // memory is reachable through those mem-bus-interface-ahb1/2 name (none named: both).
+            AhbMasters = compatible switch { "arm,pl080" => 2, "arm,pl081" => 1, _ => 0 },
+            MemBuses = MemBusesOf(node),
             PhysicalChannels = (int)(Cell(node, "dmactors,physical-channels") ?? (uint)preset.PhysicalChannels),
             RequestLines = (int)(Cell(node, "dma-requests") ?? (uint)preset.RequestLines),
             Policy = node.Property("dmactors,arbitration")?.Text() is { } policy ? ArbitrationPolicies.Named(policy, node)
@@ -138,6 +142,12 @@ public static partial class BoardLoader
             : [7, 5, 0];
         int lowest = Array.IndexOf(priorities, priorities.Max());
         return () => ArbitrationPolicy.Edma3(queueOfChannel: Enumerable.Repeat(lowest, channels).ToArray(), queuePriority: priorities);
+    }
+
+    private static int MemBusesOf(DtNode node)
+    {
+        int buses = (node.Property("mem-bus-interface-ahb1") is not null ? 1 : 0) | (node.Property("mem-bus-interface-ahb2") is not null ? 2 : 0);
+        return buses == 0 ? 3 : buses;
     }
 
     private static uint? Cell(DtNode node, string name) => node.Property(name) is { Value.Length: 4 } p ? p.Cell() : null;
