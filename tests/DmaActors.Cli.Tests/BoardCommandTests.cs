@@ -58,7 +58,7 @@ public sealed class BoardCommandTests
         using var json = JsonDocument.Parse(output);
         var streams = json.RootElement.GetProperty("Streams").EnumerateArray().ToList();
         Assert.Equal(
-            ["uart0 rx", "spi0 tx", "spi0 rx", "mcasp0 playback", "mmc1 read", "uart3 rx", "mmc2 read", "bulk memcpy"],
+            ["uart0 rx", "spi0 tx", "spi0 rx", "mcasp0 playback", "mcasp1 playback", "mmc1 read", "spi1 tx", "spi1 rx", "uart3 rx", "mmc2 read", "bulk memcpy"],
             streams.Select(s => s.GetProperty("Name").GetString()));
         Assert.All(streams, s => Assert.True(s.GetProperty("Bytes").GetInt64() > 0, s.GetProperty("Name").GetString()));
         Assert.All(streams, s => Assert.Equal(0, s.GetProperty("Mismatches").GetInt64()));

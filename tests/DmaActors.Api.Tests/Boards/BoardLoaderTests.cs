@@ -25,7 +25,8 @@ public sealed class BoardLoaderTests(ITestOutputHelper output) : SimulationTestK
         Assert.Equal("49000000.dma", Assert.Single(board.Controllers).Device.Dev);
         Assert.Equal(
             ["44e09000.serial:tx@26", "44e09000.serial:rx@27", "48030000.spi:tx0@16", "48030000.spi:rx0@17", "48038000.mcasp:tx@8", "48038000.mcasp:rx@9",
-             "48060000.mmc:tx@24", "48060000.mmc:rx@25", "481a6000.serial:tx@?", "481a6000.serial:rx@?", "481d8000.mmc:tx@?", "481d8000.mmc:rx@?"],
+             "4803c000.mcasp:tx@?", "4803c000.mcasp:rx@?", "48060000.mmc:tx@24", "48060000.mmc:rx@25", "481a0000.spi:tx0@?", "481a0000.spi:rx0@?",
+             "481a6000.serial:tx@?", "481a6000.serial:rx@?", "481d8000.mmc:tx@?", "481d8000.mmc:rx@?"],
             board.Peripherals.Select(p => p.ToString()));
         Assert.Empty(board.Errors);
     }

@@ -24,7 +24,7 @@ public sealed class BoardWorkloadTests(ITestOutputHelper output) : SimulationTes
         var board = BoardLoader.Load(Sys, TestBoards.Load("sysc/testsoc-board.dts"));
         var load = BoardWorkload.From(board);
         Assert.Equal(
-            ["uart0 rx:slave", "spi0 tx:slave", "spi0 rx:slave", "mcasp0 playback:cyclic", "mmc1 read:slave", "uart3 rx:slave", "mmc2 read:slave", "bulk memcpy:memcpy"],
+            ["uart0 rx:slave", "spi0 tx:slave", "spi0 rx:slave", "mcasp0 playback:cyclic", "mcasp1 playback:cyclic", "mmc1 read:slave", "spi1 tx:slave", "spi1 rx:slave", "uart3 rx:slave", "mmc2 read:slave", "bulk memcpy:memcpy"],
             load.Streams.Select(s => $"{s.Name}:{s.Kind.ToString().ToLowerInvariant()}"));
         Assert.Equal(50, load.RunMilliseconds);
     }

@@ -23,5 +23,9 @@
 #define XBAR_EVT_MMC1_RX	2
 #define XBAR_EVT_UART3_TX	7
 #define XBAR_EVT_UART3_RX	8
+#define XBAR_EVT_SPI1_TX0	16
+#define XBAR_EVT_SPI1_RX0	17
+#define XBAR_EVT_MCASP1_TX	20
+#define XBAR_EVT_MCASP1_RX	21
 
 #endif
