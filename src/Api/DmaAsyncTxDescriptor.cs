@@ -1,3 +1,4 @@
+using Akka.Event;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Transfers;
 
@@ -42,6 +43,12 @@ public sealed class DmaAsyncTxDescriptor
     /// <summary>Kernel: <c>tx-&gt;flags</c>.</summary>
     public DmaCtrlFlags Flags { get; private set; }
 
+    /// <summary>
+    /// Set by async_tx, whose <see cref="Callback"/> is the driver's cleanup (it runs the dependencies,
+    /// kernel: <c>dma_run_dependencies()</c>) rather than a client's: no DMA_PREP_INTERRUPT warning for it (C-28).
+    /// </summary>
+    internal bool CallbackIsCleanup { get; set; }
+
     /// <summary>Kernel: <c>tx-&gt;cookie</c>: 0 before submit, then the cookie of the latest submit.</summary>
     public int Cookie { get; private set; }
 
@@ -77,6 +84,12 @@ public sealed class DmaAsyncTxDescriptor
         }
         if (id < 0 && _generation != Chan.Slot.TerminateGeneration)
             throw new DmaException("EINVAL", "H-7", $"{Chan.Name}: {call} of a descriptor prepared before a terminate: terminate frees prepared descriptors too. Prepare it again.");
+        if ((flags & DmaCtrlFlags.PrepInterrupt) == 0 && !CallbackIsCleanup && (Callback is not null || CallbackResult is not null))
+        {
+            Chan.Slot.Device.Engine.System.Log.Warning(
+                "{0}: {1} of a descriptor with a callback but without DMA_PREP_INTERRUPT: the hardware raises no completion interrupt for it, so the callback runs only at a later descriptor's interrupt or a status poll (C-28). Prepare it with DMA_PREP_INTERRUPT.",
+                Chan.Name, call);
+        }
         var options = new DescriptorOptions((TransferFlags)(int)flags, Invoke);
         var port = Chan.Port;
         if (id < 0 && (flags & DmaCtrlFlags.CtrlReuse) == 0)

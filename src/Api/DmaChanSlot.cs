@@ -32,11 +32,16 @@ internal sealed class DmaChanSlot(DmaDevice device, int chanId, string name)
     /// <summary>Bumped by every terminate: façade descriptors prepared before it are dead (H-7).</summary>
     public int TerminateGeneration => Volatile.Read(ref _terminateGeneration);
 
-    /// <summary>Makes the channel's actors if this is its first request (<c>device_alloc_chan_resources</c>); a blocking ask, so never under the engine's lock.</summary>
-    public void Open()
-    {
-        if (Volatile.Read(ref _port) is null) Volatile.Write(ref _port, Device.Controller.Open(ChanId));
-    }
+    /// <summary>
+    /// <c>device_alloc_chan_resources</c>: makes the channel's actors on its first request, and on
+    /// a dedicated controller binds a hardware thread (V-20); a blocking ask, so never under the
+    /// engine's lock.
+    /// </summary>
+    /// <exception cref="Actors.Controller.ChannelAllocationException">No hardware thread is free (ENOMEM).</exception>
+    public void Open() => Volatile.Write(ref _port, Device.Controller.Open(ChanId));
+
+    /// <summary><c>device_free_chan_resources</c>: a dedicated controller's hardware thread is freed (the port stays, for handles still held).</summary>
+    public void Close() => Device.Controller.Close(ChanId);
 
     public void Terminated() => Interlocked.Increment(ref _terminateGeneration);
 

@@ -9,6 +9,11 @@ namespace DmaActors.Api;
 // from another thread (the same thread may: the lock is re-entrant).
 public sealed partial class DmaEngine
 {
+    /// <summary>Why this thread's last request passed over a channel it could not allocate (for error messages), or null.</summary>
+    [ThreadStatic]
+    private static string? t_allocationFailure;
+
+
     /// <summary>
     /// Takes the first free channel, devices in registration order and channels in list order,
     /// of a device whose capabilities include <paramref name="mask"/> and for which
@@ -21,26 +26,49 @@ public sealed partial class DmaEngine
     /// <remarks>Kernel: <c>dma_request_channel()</c>.</remarks>
     public DmaChan? RequestChannel(DmaCapMask mask, DmaFilterFn? fn, object? fnParam)
     {
-        DmaChan? found = null;
-        lock (_gate)
+        t_allocationFailure = null;
+        DmaDevice[] devices;
+        lock (_gate) devices = [.. _devices];
+        foreach (var device in devices)
         {
-            foreach (var device in _devices)
-            {
-                if (FindCandidate(device, mask, fn, fnParam) is { } chan)
-                {
-                    found = chan;
-                    break;
-                }
-            }
+            DmaChan? chan;
+            lock (_gate) chan = FindCandidate(device, mask, fn, fnParam);
+            // A device whose channel cannot be allocated is passed over, as __dma_request_channel
+            // passes over a find_candidate that failed (C-10, V-20).
+            if (chan is not null && Allocated(chan)) return chan;
         }
-        return found is null ? null : Opened(found);
+        return null;
     }
 
-    /// <summary>device_alloc_chan_resources: the channel's simulated actors exist from here (an ask, so outside the engine's lock).</summary>
-    private static DmaChan Opened(DmaChan chan)
+    /// <summary>
+    /// device_alloc_chan_resources (C-10): the channel's simulated actors exist from here, and a
+    /// dedicated controller binds a hardware thread (an ask, so outside the engine's lock). When it
+    /// fails (pl330: no free thread, ENOMEM; V-20) the channel is given back and false returned.
+    /// </summary>
+    private bool Allocated(DmaChan chan)
     {
-        chan.Slot.Open();
-        return chan;
+        try
+        {
+            chan.Slot.Open();
+            return true;
+        }
+        catch (Actors.Controller.ChannelAllocationException failed)
+        {
+            lock (_gate) Unclaim(chan);
+            t_allocationFailure = $"{failed.Errno}: {failed.Message}";
+            return false;
+        }
+    }
+
+    /// <summary>", and why a channel could not be allocated" when the last request passed one over, else empty.</summary>
+    internal static string AllocationNote() => t_allocationFailure is { } why ? $" (a channel was found but could not be allocated: {why})" : "";
+
+    /// <summary>Undoes <see cref="FindCandidate"/>'s claim; needs <see cref="_gate"/>.</summary>
+    private static void Unclaim(DmaChan chan)
+    {
+        chan.Deactivate();
+        chan.Slot.ClientCount = 0;
+        chan.Slot.Device.PrivateCount = Math.Max(0, chan.Slot.Device.PrivateCount - 1);
     }
 
     /// <summary>
@@ -94,7 +122,7 @@ public sealed partial class DmaEngine
         lock (_gate) none = _devices.Count == 0;
         throw none
             ? new DmaException("EPROBE_DEFER", "C-11", $"dma_request_chan_by_mask({mask}): no DMA device is registered yet; defer the probe.")
-            : new DmaException("ENODEV", "C-11", $"dma_request_chan_by_mask({mask}): no free channel of a device with these capabilities.");
+            : new DmaException("ENODEV", "C-11", $"dma_request_chan_by_mask({mask}): no free channel of a device with these capabilities{AllocationNote()}.");
     }
 
     /// <summary>
@@ -123,12 +151,9 @@ public sealed partial class DmaEngine
             foreach (long id in slot.TakeReusables()) slot.Port.Post(new Actors.Channels.FreeDescriptor(id));
         }
         var releaseAction = chan.TakeReleaseAction();
-        lock (_gate)
-        {
-            chan.Deactivate();
-            slot.ClientCount = 0;
-            slot.Device.PrivateCount = Math.Max(0, slot.Device.PrivateCount - 1);
-        }
+        // device_free_chan_resources: a dedicated controller's hardware thread is free again (V-20).
+        if (!slot.Device.Unregistered) slot.Close();
+        lock (_gate) Unclaim(chan);
         // A route through a DMA router (crossbar) is freed with the channel (O-8), and whoever
         // took the channel through the device tree hears of it, once the channel is free.
         releaseAction?.Invoke();
@@ -157,21 +182,18 @@ public sealed partial class DmaEngine
     /// <summary>C-3: each device (registration order) whose filter map names this consumer and channel gets one try with mask {DMA_SLAVE}.</summary>
     private DmaChan? RequestFromSlaveMaps(string devName, string name)
     {
-        DmaChan? found = null;
-        lock (_gate)
+        DmaDevice[] devices;
+        lock (_gate) devices = [.. _devices];
+        foreach (var device in devices)
         {
-            foreach (var device in _devices)
-            {
-                var map = device.Description.FilterMap.FirstOrDefault(m => m.Devname == devName && m.Slave == name);
-                if (map is null) continue;
-                if (FindCandidate(device, DmaCapMask.Slave, device.Description.FilterFn, map.Param) is { } chan)
-                {
-                    if (map.Param is int line) chan.RequestLine = line;
-                    found = chan;
-                    break;
-                }
-            }
+            var map = device.Description.FilterMap.FirstOrDefault(m => m.Devname == devName && m.Slave == name);
+            if (map is null) continue;
+            DmaChan? chan;
+            lock (_gate) chan = FindCandidate(device, DmaCapMask.Slave, device.Description.FilterFn, map.Param);
+            if (chan is null || !Allocated(chan)) continue;
+            if (map.Param is int line) chan.RequestLine = line;
+            return chan;
         }
-        return found is null ? null : Opened(found);
+        return null;
     }
 }

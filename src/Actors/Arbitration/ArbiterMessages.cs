@@ -74,8 +74,31 @@ public sealed record ArbiterStatsReply(IReadOnlyList<long> BytesPerChannel, IRea
 
 /// <summary>Virtual channel → arbiter: I have issued work and need a physical channel. Answered by <see cref="PhysicalChannelAssigned"/> (or <see cref="PhysicalChannelUnavailable"/>).</summary>
 /// <param name="VirtualChannel">The requester.</param>
-/// <param name="Index">Its channel number; a dedicated controller binds it to the physical channel of the same number (-1: any).</param>
+/// <param name="Index">Its channel number (-1: not given).</param>
 public sealed record RequestPhysicalChannel(IActorRef VirtualChannel, int Index = -1);
+
+/// <summary>
+/// Controller → arbiter, on a dedicated controller: bind <see cref="VirtualChannel"/> to a free
+/// hardware thread (physical channel <see cref="Index"/> when free, else the lowest free one), as
+/// pl330's <c>alloc_chan_resources</c> does (V-20). Answered to the sender with
+/// <see cref="Controller.OpenVirtualChannelReply"/> carrying <see cref="Port"/>, or
+/// <see cref="Controller.OpenVirtualChannelRefusedReply"/> (ENOMEM) when every thread is bound.
+/// </summary>
+/// <param name="VirtualChannel">The channel's actor.</param>
+/// <param name="Index">Its number (the preferred thread).</param>
+/// <param name="Port">Its port, for the reply.</param>
+public sealed record BindHardwareThread(IActorRef VirtualChannel, int Index, VirtualChannelPort Port);
+
+/// <summary>Controller → arbiter, on a dedicated controller: <see cref="VirtualChannel"/> was freed; its hardware thread is free again.</summary>
+/// <param name="VirtualChannel">The channel's actor.</param>
+public sealed record UnbindHardwareThread(IActorRef VirtualChannel);
+
+/// <summary>Port → arbiter: a channel joined the <see cref="PendingChannels"/> queue (an issue_pending on the caller's thread).</summary>
+public sealed record ChannelsPending
+{
+    /// <summary>The one instance.</summary>
+    public static readonly ChannelsPending Instance = new();
+}
 
 /// <summary>Virtual channel → arbiter: forget my request (paused or terminated while waiting).</summary>
 /// <param name="VirtualChannel">The requester.</param>

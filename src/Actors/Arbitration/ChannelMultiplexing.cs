@@ -4,9 +4,11 @@ namespace DmaActors.Actors.Arbitration;
 public enum ChannelMultiplexing
 {
     /// <summary>
-    /// virt-dma's shared pool (sa11x0, amba-pl08x): a virtual channel with issued work waits for
-    /// a free physical channel, in arrival order, and gives it back at each descriptor boundary
-    /// (or after a quantum of bursts) so waiting channels take turns.
+    /// virt-dma's shared pool, as sa11x0 and amba-pl08x do it (V-17, V-18, H-11): a virtual channel
+    /// with issued work joins the controller's FIFO at <c>issue_pending</c> and waits for a free
+    /// physical channel; it keeps that channel, starting its next issued descriptor on it, until it
+    /// has nothing issued, and then the first waiting channel gets it (or, with a quantum of bursts
+    /// set, when another channel has waited that long).
     /// </summary>
     Pooled,
 
@@ -15,4 +17,12 @@ public enum ChannelMultiplexing
     /// channel <c>i</c> and never gives it back.
     /// </summary>
     Dedicated,
+
+    /// <summary>
+    /// Not a kernel driver's policy, a study option: the shared pool of <see cref="Pooled"/>, but a
+    /// virtual channel gives its physical channel back at every descriptor boundary and, with more
+    /// issued work, rejoins the back of the queue, so waiting channels take turns descriptor by
+    /// descriptor.
+    /// </summary>
+    TimeSliced,
 }

@@ -29,7 +29,7 @@ public sealed partial class ControllerArbiterActor
     private bool Uncontended =>
         _settings.CoalesceBursts
         && _pending.Count == 1
-        && _waiting.Count == 0
+        && !_waitingChannels.Any(_isNotOwner)
         && _clock.IsVirtual
         && _world.Tracer is null;
 

@@ -54,11 +54,23 @@ public sealed partial class ControllerArbiterActor : ReceiveActor
     private long[] _grantsMade = [];
     private long _busyNanoseconds;
 
+    private readonly PendingChannels _waitingChannels;
+    private readonly Func<IActorRef, bool> _isNotOwner;
+
     /// <summary>Creates the arbiter; physical channels are attached by the controller right after.</summary>
-    public ControllerArbiterActor(ArbiterSettings settings)
+    /// <param name="settings">How it arbitrates.</param>
+    /// <param name="pending">The controller's queue of waiting virtual channels, shared with their ports and attached to this arbiter by whoever made both (null: one of its own).</param>
+    public ControllerArbiterActor(ArbiterSettings settings, PendingChannels? pending = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings with { Bus = settings.Bus.Validated() };
+        if (pending is null)
+        {
+            pending = new PendingChannels();
+            pending.AttachArbiter(Self);
+        }
+        _waitingChannels = pending;
+        _isNotOwner = channel => !IsOwner(channel);
         _world = Context.System.Simulation();
         _clock = _world.Clock;
         // Controller
@@ -72,8 +84,11 @@ public sealed partial class ControllerArbiterActor : ReceiveActor
         Receive<StopBusTrain>(OnStopTrain);
         Receive<BusFree>(OnBusFree);
         // Virtual channels: physical channels
-        Receive<RequestPhysicalChannel>(r => Enqueue(r.VirtualChannel, r.Index));
-        Receive<CancelPhysicalChannelRequest>(c => _waiting.Remove(c.VirtualChannel));
+        Receive<RequestPhysicalChannel>(r => Enqueue(r.VirtualChannel));
+        Receive<ChannelsPending>(_ => OnChannelsPending());
+        Receive<BindHardwareThread>(OnBindThread);
+        Receive<UnbindHardwareThread>(OnUnbindThread);
+        Receive<CancelPhysicalChannelRequest>(c => _waitingChannels.Remove(c.VirtualChannel));
         Receive<ReleasePhysicalChannel>(OnRelease);
         // Devices and physical channels: request lines
         Receive<ConnectDevice>(c => _deviceOnLine[c.Line] = c.Device);

@@ -98,33 +98,23 @@ public sealed partial class PhysicalChannelActor
         var (request, device) = _requests.Dequeue();
         var data = request.Data ?? [];
         int n = (int)Math.Min(data.Length, run.Spec.Cyclic ? data.Length : run.RemainingInPass);
-        var position = (run.SegmentIndex, run.SegmentOffset);
-        for (int done = 0; done < n;)
-        {
-            var segment = run.Spec.Segments[position.SegmentIndex];
-            int piece = Math.Min(n - done, segment.Length - position.SegmentOffset);
-            var status = Fault(segment.Destination + (ulong)position.SegmentOffset, piece, write: true);
-            if (Failed(status))
-            {
-                // Nothing was written: the device keeps every byte of the request.
-                device.Tell(Acknowledgement(request, consumed: 0), Self);
-                return;
-            }
-            done += piece;
-            position = NextPosition(run, position, piece);
-        }
         int periods = 0;
-        for (int done = 0; done < n;)
+        int done = 0;
+        while (done < n)
         {
             var segment = run.CurrentSegment;
             int piece = Math.Min(n - done, segment.Length - run.SegmentOffset);
-            _memory.Write(segment.Destination + (ulong)run.SegmentOffset, data.AsSpan(done, piece));
+            ulong address = segment.Destination + (ulong)run.SegmentOffset;
+            // Every write honours its status: outside RAM, or an IOMMU miss, fails the descriptor (WriteFailed).
+            var status = Fault(address, piece, write: true);
+            if (status == BusStatus.Ok) status = _memory.Write(address, data.AsSpan(done, piece));
+            if (Failed(status)) break;
             if (run.Advance(piece)) periods++;
             done += piece;
         }
-        // Bytes beyond the descriptor's end stay the device's: it keeps them for the next one.
-        device.Tell(Acknowledgement(request, consumed: n), Self);
-        _deviceEnded = request.Last && run.Spec.FlowController == FlowController.Device;
+        // What was written is consumed; the device keeps the rest (after a failure, or beyond the descriptor's end).
+        device.Tell(Acknowledgement(request, consumed: done), Self);
+        if (_failure == TransferResult.NoError) _deviceEnded = request.Last && run.Spec.FlowController == FlowController.Device;
         for (int i = 0; i < periods; i++) _owner!.Tell(new PeriodElapsed(run.DescriptorId));
     }
 

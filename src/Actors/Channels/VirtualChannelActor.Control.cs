@@ -54,7 +54,8 @@ public sealed partial class VirtualChannelActor
         _s.Paused = false;
         _s.Port.PublishPaused(false);
         CancelPhysicalRequest();
-        int dropped = DropList(_s.Issued) + DropList(_s.Submitted) + DropList(_s.Allocated);
+        // Finished without an interrupt and not noticed yet: the driver never completes them (V-12, H-2).
+        int dropped = DropUnnoticed() + DropList(_s.Issued) + DropList(_s.Submitted) + DropList(_s.Allocated);
         long moved = 0;
         if (_s.Active is { } active)
         {
@@ -103,6 +104,22 @@ public sealed partial class VirtualChannelActor
             Free(descriptor);
         }
         foreach (var descriptor in reusable) ReturnToAllocated(descriptor);
+        return dropped;
+    }
+
+    private int DropUnnoticed()
+    {
+        int dropped = 0;
+        while (_s.Unnoticed.TryDequeue(out var unnoticed))
+        {
+            if (unnoticed.Descriptor.Reusable)
+            {
+                ReturnToAllocated(unnoticed.Descriptor);
+                continue;
+            }
+            dropped++;
+            Free(unnoticed.Descriptor);
+        }
         return dropped;
     }
 

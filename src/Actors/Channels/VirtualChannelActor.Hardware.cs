@@ -6,9 +6,10 @@ using DmaActors.Actors.Transfers;
 namespace DmaActors.Actors.Channels;
 
 // The hardware side: getting a physical channel from the arbiter, starting descriptors on it,
-// and turning its reports into completed cookies and queued callbacks. At every descriptor
-// boundary the physical channel goes back to the arbiter, which hands it to whoever waits
-// longest (time-division multiplexing) or straight back to this channel.
+// and turning its reports into completed cookies and queued callbacks. At a descriptor boundary
+// the channel starts its next issued descriptor on the physical channel it holds, and gives the
+// physical channel back only when it has nothing issued (V-17, H-11); time-sliced controllers give
+// it back at every boundary and queue again for the next turn.
 public sealed partial class VirtualChannelActor
 {
     /// <summary>Asks for a physical channel, or starts the next descriptor on the one held.</summary>
@@ -82,19 +83,48 @@ public sealed partial class VirtualChannelActor
         if (_s.Active is not { } descriptor || descriptor.Id != finished.DescriptorId) return;
         _s.Active = null;
         _s.ActiveRunning = false;
+        if ((descriptor.Options.Flags & TransferFlags.Interrupt) != 0)
+        {
+            // The completion interrupt: the driver also completes what finished silently before (C-28).
+            NoticeCompletions();
+            Complete(descriptor, finished.Outcome);
+        }
+        else
+        {
+            // No DMA_PREP_INTERRUPT: the hardware is done, but nobody is told until the next
+            // interrupt or a status poll (C-28).
+            _s.Unnoticed.Enqueue((descriptor, finished.Outcome));
+            _s.Port.PublishFinishedSilently(descriptor.Cookie);
+        }
+        if (_s.Physical is null) return;
+        bool more = _s.Issued.Count > 0 && !_s.Paused;
+        if (more && _s.Multiplexing != ChannelMultiplexing.TimeSliced) StartNextOrRelease();
+        else ReleasePhysical(wantsMore: more);
+    }
+
+    /// <summary>vchan_cookie_complete: the cookie completes, its callback is queued to the tasklet, the descriptor is freed (or kept, if reusable).</summary>
+    private void Complete(Descriptor descriptor, TransferOutcome outcome)
+    {
         _s.Cookies.Complete(descriptor.Cookie);
-        _s.Port.PublishCompleted(descriptor.Cookie, finished.Outcome.Result);
+        _s.Port.PublishCompleted(descriptor.Cookie, outcome.Result);
         _s.CompletedCount++;
         descriptor.State = DescriptorState.Completed;
-        _s.Completion.Tell(new RunCallback(descriptor.Cookie, finished.Outcome, descriptor.Options.Callback, _s.Port.Epoch));
+        _s.Completion.Tell(new RunCallback(descriptor.Cookie, outcome, descriptor.Options.Callback, _s.Port.Epoch));
         if (descriptor.Reusable) ReturnToAllocated(descriptor);
         else Free(descriptor);
-        if (_s.Physical is not null) ReleasePhysical(wantsMore: _s.Issued.Count > 0 && !_s.Paused);
+    }
+
+    /// <summary>Completes, in cookie order, the descriptors the hardware finished without an interrupt (C-28).</summary>
+    private void NoticeCompletions()
+    {
+        while (_s.Unnoticed.TryDequeue(out var unnoticed)) Complete(unnoticed.Descriptor, unnoticed.Outcome);
     }
 
     private void OnPeriodElapsed(PeriodElapsed period)
     {
-        if (_s.Active is not { } descriptor || descriptor.Id != period.DescriptorId || descriptor.Options.Callback is not { } callback) return;
+        // A cyclic descriptor prepared without DMA_PREP_INTERRUPT raises no period interrupts (C-28).
+        if (_s.Active is not { } descriptor || descriptor.Id != period.DescriptorId || descriptor.Options.Callback is not { } callback
+            || (descriptor.Options.Flags & TransferFlags.Interrupt) == 0) return;
         // Periods that pass before the tasklet runs collapse into one callback (V-8).
         if (_s.PeriodCallbackPending) return;
         _s.PeriodCallbackPending = true;

@@ -32,8 +32,13 @@ public sealed partial class VirtualChannelActor : ReceiveActor
         Receive<PrepareDescriptor>(OnPrepare);
         Receive<SubmitDescriptor>(OnSubmit);
         Receive<SubmitNewDescriptor>(OnSubmitNew);
-        Receive<IssueSubmitted>(_ => OnIssueSubmitted());
-        Receive<GetTxStatus>(q => Sender.Tell(_s.Port.Status(q.Cookie)));
+        Receive<IssueSubmitted>(OnIssueSubmitted);
+        Receive<GetTxStatus>(q =>
+        {
+            NoticeCompletions();
+            Sender.Tell(_s.Port.Status(q.Cookie));
+        });
+        Receive<NoticeCompletions>(_ => NoticeCompletions());
         Receive<PauseChannel>(_ => OnPause());
         Receive<ResumeChannel>(_ => OnResume());
         Receive<TerminateChannel>(_ => OnTerminate());
@@ -99,7 +104,7 @@ public sealed partial class VirtualChannelActor : ReceiveActor
 
     private void OnSubmitNew(SubmitNewDescriptor submit) => QueueSubmitted(Allocate(_s.NextId++, submit.Spec, submit.Options), submit.Cookie);
 
-    private void OnIssueSubmitted()
+    private void OnIssueSubmitted(IssueSubmitted issue)
     {
         int moved = _s.Submitted.Count;
         while (_s.Submitted.First is { } node)
@@ -109,6 +114,18 @@ public sealed partial class VirtualChannelActor : ReceiveActor
             _s.Issued.AddLast(node.Value);
         }
         if (Answered) Sender.Tell(new IssueSubmittedReply(moved));
+        if (issue.JoinedQueue)
+        {
+            // The port queued this channel when the caller issued (V-17). Waiting for a physical
+            // channel, it takes its turn; holding one, it runs the new work there and leaves the
+            // queue; a paused channel does not wait (V-19).
+            if (_s.Physical is null && !_s.Paused)
+            {
+                _s.WaitingForPhysical = true;
+                return;
+            }
+            _s.Arbiter.Tell(new Arbitration.CancelPhysicalChannelRequest(Self));
+        }
         NeedHardware();
     }
 

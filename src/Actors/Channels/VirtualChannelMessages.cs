@@ -10,9 +10,10 @@ namespace DmaActors.Actors.Channels;
 // physical channel, completion actor) sends events and replies of its own protocols.
 
 /// <summary>A descriptor's client-side options.</summary>
-/// <param name="Flags">dma_ctrl_flags.</param>
+/// <param name="Flags">dma_ctrl_flags. The default asks for a completion interrupt (DMA_PREP_INTERRUPT); a
+/// descriptor without it completes silently and is noticed at the next interrupt or status poll (C-28).</param>
 /// <param name="Callback">Completion (or, for cyclic, period) callback; run on the channel's completion actor.</param>
-public sealed record DescriptorOptions(TransferFlags Flags = TransferFlags.None, Action<TransferOutcome>? Callback = null);
+public sealed record DescriptorOptions(TransferFlags Flags = TransferFlags.Interrupt, Action<TransferOutcome>? Callback = null);
 
 /// <summary>device_prep_* for a descriptor the client keeps (DMA_CTRL_REUSE): allocate it under <see cref="DescriptorId"/>. Reply: <see cref="PrepareDescriptorReply"/>.</summary>
 /// <param name="DescriptorId">The handle the sender chose (<see cref="VirtualChannelPort.Prepare"/>).</param>
@@ -41,10 +42,14 @@ public sealed record SubmitDescriptorReply(long DescriptorId, int Cookie);
 public sealed record SubmitNewDescriptor(TransferSpec Spec, DescriptorOptions Options, int Cookie);
 
 /// <summary>device_issue_pending: move submitted descriptors to the issued list and start the hardware if idle. Reply: <see cref="IssueSubmittedReply"/>.</summary>
-public sealed record IssueSubmitted
+/// <param name="JoinedQueue">Whether the port already put the channel on the controller's <see cref="Arbitration.PendingChannels"/> queue (so it waits for a physical channel without asking).</param>
+public sealed record IssueSubmitted(bool JoinedQueue)
 {
-    /// <summary>The one instance (answered when sent with a sender).</summary>
-    public static readonly IssueSubmitted Instance = new();
+    /// <summary>An issue that did not queue the channel (answered when sent with a sender).</summary>
+    public static readonly IssueSubmitted Instance = new(false);
+
+    /// <summary>An issue whose port queued the channel on the controller's FIFO.</summary>
+    public static readonly IssueSubmitted Queued = new(true);
 }
 
 /// <summary>Reply: how many descriptors were moved to the issued list.</summary>
@@ -54,6 +59,16 @@ public sealed record IssueSubmittedReply(int Issued);
 /// <summary>device_tx_status. Reply: <see cref="TxStatusReply"/>.</summary>
 /// <param name="Cookie">The cookie asked about.</param>
 public sealed record GetTxStatus(int Cookie);
+
+/// <summary>
+/// Port → virtual channel: a status poll saw descriptors the hardware finished without a
+/// completion interrupt (no DMA_PREP_INTERRUPT, C-28): complete them now, in cookie order.
+/// </summary>
+internal sealed record NoticeCompletions
+{
+    /// <summary>The one instance.</summary>
+    public static readonly NoticeCompletions Instance = new();
+}
 
 /// <summary>Reply: <c>struct dma_tx_state</c> plus the status.</summary>
 /// <param name="Status">Complete, in progress, paused or error.</param>

@@ -30,6 +30,12 @@ namespace DmaActors.Actors.Channels;
 /// <item><see cref="_callbackThread"/>: written by the completion actor around each callback, read by
 /// the façade's "am I in this channel's callback?" check (C-37) (volatile, no lock).</item>
 /// <item><see cref="_nextDescriptorId"/>: handles for reusable descriptors, taken by clients (interlocked).</item>
+/// <item><see cref="_finishedSilently"/>: the last cookie the hardware finished without a completion interrupt
+/// (C-28), written by the channel actor; a status poll of a cookie up to it reads complete and asks the channel
+/// to complete them (<see cref="NoticeCompletions"/>); reset by terminate.</item>
+/// <item><see cref="_submittedSinceIssue"/>: set by clients at submit, cleared at issue and terminate.</item>
+/// <item><see cref="_waitingChannels"/>: the controller's FIFO of channels waiting for a physical channel
+/// (null on a dedicated controller), which an issue joins before it returns (V-17; it has a lock of its own).</item>
 /// </list>
 /// Every post names no sender explicitly: from a callback, Akka's implicit sender would be the
 /// completion actor, and the channel answers whoever sends with a sender.
@@ -50,10 +56,14 @@ public sealed class VirtualChannelPort
     private long _epoch;
     private int _callbackThread;
     private long _nextDescriptorId = 1L << 40;
+    private bool _submittedSinceIssue;
+    private int _finishedSilently = CookieCounter.MinCookie;
     private IActorRef? _channel;
+    private readonly Arbitration.PendingChannels? _waitingChannels;
 
-    internal VirtualChannelPort(int index, string name, ResidueGranularity granularity, SimulatedWorld world)
+    internal VirtualChannelPort(int index, string name, ResidueGranularity granularity, SimulatedWorld world, Arbitration.PendingChannels? waitingChannels = null)
     {
+        _waitingChannels = waitingChannels;
         Index = index;
         Name = name;
         Granularity = granularity;
@@ -125,10 +135,22 @@ public sealed class VirtualChannelPort
         }
     }
 
-    /// <summary>Moves everything submitted so far to the issued list and starts the hardware if idle (<c>vchan_issue_pending</c>).</summary>
+    /// <summary>
+    /// Moves everything submitted so far to the issued list and starts the hardware if idle
+    /// (<c>vchan_issue_pending</c>). On a shared pool the channel joins the controller's queue for a
+    /// physical channel before this returns, so channels are served in the order callers issued
+    /// them (V-17, H-11).
+    /// </summary>
     public void IssuePending()
     {
-        lock (_gate) Channel.Tell(IssueSubmitted.Instance, ActorRefs.NoSender);
+        lock (_gate)
+        {
+            bool join = _waitingChannels is not null && _submittedSinceIssue;
+            _submittedSinceIssue = false;
+            // The channel hears of the issue before the arbiter can answer the queue entry.
+            Channel.Tell(join ? IssueSubmitted.Queued : IssueSubmitted.Instance, ActorRefs.NoSender);
+            if (join) _waitingChannels!.Append(Channel);
+        }
     }
 
     /// <summary>
@@ -164,6 +186,8 @@ public sealed class VirtualChannelPort
     {
         Interlocked.Increment(ref _epoch);
         _waiting.Clear();
+        _finishedSilently = _lastCompleted;
+        _submittedSinceIssue = false;
     }
 
     /// <summary>Sends <paramref name="command"/> (pause, resume, free, ...) in order with the calls above, answered to nobody.</summary>
@@ -196,6 +220,12 @@ public sealed class VirtualChannelPort
                 var status = _failures.ContainsKey(cookie) ? DmaStatus.Error : DmaStatus.Complete;
                 return new TxStatusReply(status, _lastCompleted, _lastAssigned, 0);
             }
+            if (_finishedSilently != _lastCompleted && CookieCounter.IsComplete(cookie, _finishedSilently, _lastAssigned))
+            {
+                // Finished without an interrupt: the poll is how the driver notices (C-28).
+                Channel.Tell(NoticeCompletions.Instance, ActorRefs.NoSender);
+                return new TxStatusReply(DmaStatus.Complete, _lastCompleted, _lastAssigned, 0);
+            }
             return new TxStatusReply(_paused ? DmaStatus.Paused : DmaStatus.InProgress, _lastCompleted, _lastAssigned, Residue_NeedsLock(cookie));
         }
     }
@@ -220,6 +250,7 @@ public sealed class VirtualChannelPort
     {
         _lastAssigned = CookieCounter.Next(_lastAssigned);
         _waiting[_lastAssigned] = length;
+        _submittedSinceIssue = true;
         return _lastAssigned;
     }
 
@@ -241,6 +272,7 @@ public sealed class VirtualChannelPort
         lock (_gate)
         {
             _lastCompleted = cookie;
+            if (CookieCounter.IsComplete(_finishedSilently, cookie, _lastAssigned)) _finishedSilently = cookie;
             if (_active?.Cookie == cookie) _active = null;
             if (result == TransferResult.NoError) return;
             if (_failures.Count >= FailuresKept) _failures.Remove(_failures.Keys.First());
@@ -252,6 +284,16 @@ public sealed class VirtualChannelPort
     internal void PublishIdle()
     {
         lock (_gate) _active = null;
+    }
+
+    internal void PublishFinishedSilently(int cookie)
+    {
+        lock (_gate)
+        {
+            _waiting.Remove(cookie);
+            if (_active?.Cookie == cookie) _active = null;
+            _finishedSilently = cookie;
+        }
     }
 
     internal void PublishPaused(bool paused)

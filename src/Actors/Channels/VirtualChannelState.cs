@@ -1,4 +1,5 @@
 using Akka.Actor;
+using DmaActors.Actors.Transfers;
 
 namespace DmaActors.Actors.Channels;
 
@@ -8,7 +9,7 @@ namespace DmaActors.Actors.Channels;
 /// factory hands the same state to the new instance). Touched only by the channel's actor; what
 /// clients may read is published to <see cref="Port"/>.
 /// </summary>
-internal sealed class VirtualChannelState(VirtualChannelPort port, IActorRef arbiter, IActorRef completion)
+internal sealed class VirtualChannelState(VirtualChannelPort port, IActorRef arbiter, IActorRef completion, Arbitration.ChannelMultiplexing multiplexing)
 {
     /// <summary>The client side of the channel: cookies, the terminate epoch, the published status.</summary>
     public VirtualChannelPort Port { get; } = port;
@@ -22,6 +23,9 @@ internal sealed class VirtualChannelState(VirtualChannelPort port, IActorRef arb
 
     public IActorRef Completion { get; } = completion;
 
+    /// <summary>How the controller shares its physical channels (whether to keep one at a descriptor boundary).</summary>
+    public Arbitration.ChannelMultiplexing Multiplexing { get; } = multiplexing;
+
     /// <summary>The channel's own view of its cookies: the last one taken in, the last one completed.</summary>
     public CookieCounter Cookies { get; } = new();
 
@@ -34,6 +38,9 @@ internal sealed class VirtualChannelState(VirtualChannelPort port, IActorRef arb
     public LinkedList<Descriptor> Issued { get; } = new();
 
     public List<Descriptor> Terminated { get; } = [];
+
+    /// <summary>Descriptors the hardware finished without a completion interrupt (C-28), oldest first, with how they ended: completed at the next interrupt or status poll.</summary>
+    public Queue<(Descriptor Descriptor, TransferOutcome Outcome)> Unnoticed { get; } = new();
 
     /// <summary>Handles for descriptors prepared and submitted in one go (reusable ones get theirs from the port).</summary>
     public long NextId { get; set; } = 1;

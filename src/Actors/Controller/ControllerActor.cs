@@ -26,6 +26,7 @@ public sealed class ControllerActor : ReceiveActor
     private readonly ControllerTopologyReply _topology;
     private readonly VirtualChannelPort?[] _ports;
     private readonly SimulatedWorld _world = Context.System.Simulation();
+    private readonly PendingChannels? _waitingChannels;
 
     /// <summary>Builds the controller's shared actors from <paramref name="config"/>.</summary>
     public ControllerActor(ControllerConfig config)
@@ -34,9 +35,13 @@ public sealed class ControllerActor : ReceiveActor
         _config = config.Validated();
         // Every child on the world's dispatcher (Akka would give it the default one, which in a
         // user's system is not the world's).
+        var waiting = config.Multiplexing == ChannelMultiplexing.Dedicated ? null : new PendingChannels();
+        _waitingChannels = waiting;
         var arbiter = Context.ActorOf(
-            _world.OnWorld(Props.Create(() => new ControllerArbiterActor(new ArbiterSettings(config.Bus, config.Policy(), config.Multiplexing, config.QuantumBursts, config.CoalesceBursts) { WithoutStaleRequestChecks = config.WithoutStaleRequestChecks }))),
+            _world.OnWorld(Props.Create(() => new ControllerArbiterActor(new ArbiterSettings(config.Bus, config.Policy(), config.Multiplexing, config.QuantumBursts, config.CoalesceBursts) { WithoutStaleRequestChecks = config.WithoutStaleRequestChecks }, waiting))),
             "arbiter");
+        // Attached here, not in the arbiter's constructor: a port may queue its channel before that runs.
+        waiting?.AttachArbiter(arbiter);
         var physical = Enumerable.Range(0, config.PhysicalChannels)
             .Select(i => Context.ActorOf(PhysicalChannelProps(i, arbiter), $"ch{i}"))
             .ToArray();
@@ -45,7 +50,8 @@ public sealed class ControllerActor : ReceiveActor
         _topology = new ControllerTopologyReply(arbiter, physical, names);
         _ports = new VirtualChannelPort?[config.VirtualChannels];
         Receive<GetControllerTopology>(_ => Sender.Tell(_topology));
-        Receive<OpenVirtualChannel>(open => Sender.Tell(new OpenVirtualChannelReply(Open(open.Index))));
+        Receive<OpenVirtualChannel>(OnOpen);
+        Receive<CloseVirtualChannel>(OnClose);
     }
 
     private Props PhysicalChannelProps(int index, IActorRef arbiter)
@@ -59,6 +65,21 @@ public sealed class ControllerActor : ReceiveActor
     /// <inheritdoc/>
     protected override SupervisorStrategy SupervisorStrategy() => new ByChild(_topology.Arbiter);
 
+    /// <summary>device_alloc_chan_resources: the port (actors started on the first open); a dedicated controller's arbiter binds a hardware thread and answers.</summary>
+    private void OnOpen(OpenVirtualChannel open)
+    {
+        var port = Open(open.Index);
+        if (_config.Multiplexing == ChannelMultiplexing.Dedicated) _topology.Arbiter.Forward(new BindHardwareThread(port.Channel, open.Index, port));
+        else Sender.Tell(new OpenVirtualChannelReply(port));
+    }
+
+    /// <summary>device_free_chan_resources: a dedicated controller's hardware thread is freed.</summary>
+    private void OnClose(CloseVirtualChannel close)
+    {
+        if (_config.Multiplexing != ChannelMultiplexing.Dedicated || (uint)close.Index >= (uint)_ports.Length || _ports[close.Index] is not { } port) return;
+        _topology.Arbiter.Tell(new UnbindHardwareThread(port.Channel));
+    }
+
     /// <summary>The channel's port, its actors started on the first open.</summary>
     private VirtualChannelPort Open(int index)
     {
@@ -66,9 +87,9 @@ public sealed class ControllerActor : ReceiveActor
             throw new ArgumentOutOfRangeException(nameof(index), index, $"{_config.ActorName} has virtual channels 0..{_ports.Length - 1}.");
         if (_ports[index] is { } open) return open;
         string name = _topology.VirtualChannelNames[index];
-        var port = new VirtualChannelPort(index, name, _config.ResidueGranularity, _world);
+        var port = new VirtualChannelPort(index, name, _config.ResidueGranularity, _world, _waitingChannels);
         var completion = Context.ActorOf(_world.OnWorld(Props.Create(() => new CompletionActor(port))), name + "-tasklet");
-        var state = new VirtualChannelState(port, _topology.Arbiter, completion);
+        var state = new VirtualChannelState(port, _topology.Arbiter, completion, _config.Multiplexing);
         port.Attach(Context.ActorOf(_world.OnWorld(VirtualChannelActor.PropsFor(state)), name));
         return _ports[index] = port;
     }

@@ -81,8 +81,6 @@ public sealed record ControllerConfig
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(VirtualChannels, nameof(VirtualChannels));
         ArgumentOutOfRangeException.ThrowIfNegative(RequestLines, nameof(RequestLines));
         ArgumentOutOfRangeException.ThrowIfNegative(QuantumBursts, nameof(QuantumBursts));
-        if (Multiplexing == ChannelMultiplexing.Dedicated && VirtualChannels > PhysicalChannels)
-            throw new ArgumentException($"A dedicated controller binds each virtual channel to its own physical channel: {VirtualChannels} virtual channels need at least as many physical ones (it has {PhysicalChannels}).");
         return this;
     }
 }

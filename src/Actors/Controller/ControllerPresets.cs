@@ -52,10 +52,11 @@ public static class ControllerPresets
     };
 
     /// <summary>
-    /// ARM PL330 / CoreLink DMA-330 (DDI 0424), as on Zynq-7000: 8 channel threads bound to their
-    /// clients at allocation (the pl330 driver fails a request when threads run out), 32
-    /// peripheral request lines, 64-bit AXI at 222 MHz, round-robin over runnable threads with
-    /// the manager thread taking a slot between grants, burst residue.
+    /// ARM PL330 / CoreLink DMA-330 (DDI 0424), as on Zynq-7000: 32 peripheral request lines and,
+    /// as pl330_probe registers max(peripherals, threads) channels, 32 virtual channels served by
+    /// 8 channel threads bound to their clients at allocation (a request fails with ENOMEM when
+    /// threads run out, V-20); 64-bit AXI at 222 MHz, round-robin over runnable threads with the
+    /// manager thread taking a slot between grants, burst residue.
     /// </summary>
     public static ControllerConfig Pl330(PhysicalMemory memory, int id = 0) => new()
     {
@@ -63,7 +64,7 @@ public static class ControllerPresets
         Memory = memory,
         Bus = new BusTiming(8, 222_000_000),
         PhysicalChannels = 8,
-        VirtualChannels = 8,
+        VirtualChannels = 32,
         RequestLines = 32,
         Policy = ArbitrationPolicy.Pl330,
         Multiplexing = ChannelMultiplexing.Dedicated,

@@ -41,16 +41,39 @@ public sealed class DmaController
     /// <summary>The name of virtual channel <paramref name="index"/> (<c>dma{id}chan{index}</c>), opened or not.</summary>
     public string ChannelName(int index) => Topology.VirtualChannelNames[index];
 
-    /// <summary>Virtual channel <paramref name="index"/>'s port, opening the channel (making its actors) if nobody has.</summary>
+    /// <summary>
+    /// Virtual channel <paramref name="index"/>'s port, allocating the channel if it is not open
+    /// (<c>device_alloc_chan_resources</c>: its actors are made on the first open; a dedicated
+    /// controller binds it to a free hardware thread, V-20).
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The controller has no such channel.</exception>
-    /// <exception cref="ActorDeadlockException">Called from inside an actor before the channel was ever opened.</exception>
+    /// <exception cref="ChannelAllocationException">A dedicated controller has no free hardware thread (ENOMEM).</exception>
+    /// <exception cref="ActorDeadlockException">Called from inside an actor while the channel is not open.</exception>
     public VirtualChannelPort Open(int index)
     {
         if ((uint)index >= (uint)_ports.Length)
             throw new ArgumentOutOfRangeException(nameof(index), index, $"{Config.ActorName} has virtual channels 0..{_ports.Length - 1}.");
-        return Volatile.Read(ref _ports[index])
-            ?? Interlocked.CompareExchange(ref _ports[index], World.AskBlocking<OpenVirtualChannelReply>(Actor, new OpenVirtualChannel(index)).Port, null)
-            ?? _ports[index]!;
+        if (Volatile.Read(ref _ports[index]) is { } open) return open;
+        var port = World.AskBlocking<object>(Actor, new OpenVirtualChannel(index)) switch
+        {
+            OpenVirtualChannelReply opened => opened.Port,
+            OpenVirtualChannelRefusedReply refused => throw new ChannelAllocationException(refused.Errno, refused.Reason),
+            var other => throw new InvalidOperationException($"{Config.ActorName} answered an open with {other}."),
+        };
+        return Interlocked.CompareExchange(ref _ports[index], port, null) ?? port;
+    }
+
+    /// <summary>
+    /// Gives virtual channel <paramref name="index"/> back (<c>device_free_chan_resources</c>, after
+    /// the client terminated and synchronized it): a dedicated controller frees its hardware
+    /// thread. The next <see cref="Open"/> allocates it again; its actors and port stay.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The controller has no such channel.</exception>
+    public void Close(int index)
+    {
+        if ((uint)index >= (uint)_ports.Length)
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"{Config.ActorName} has virtual channels 0..{_ports.Length - 1}.");
+        if (Interlocked.Exchange(ref _ports[index], null) is not null) Actor.Tell(new CloseVirtualChannel(index));
     }
 
     /// <summary>Virtual channel <paramref name="index"/>'s actor (<c>dma{id}chan{index}</c>), opening the channel if nobody has.</summary>

@@ -16,7 +16,11 @@ namespace DmaActors.Api.AsyncTx;
 /// simplified to one channel per type). A child on another channel than its parent (or whose
 /// parent is not yet submitted) is submitted and issued by the parent's completion, on the
 /// parent's completion actor (kernel: <c>dma_run_dependencies()</c>); a child on the parent's
-/// channel behind a submitted parent is submitted at once, channel order keeping it behind.
+/// channel behind a submitted parent is submitted at once, channel order keeping it behind. A parent
+/// prepared without DMA_PREP_INTERRUPT (no <see cref="AsyncSubmitCtl.CbFn"/>, as the kernel's
+/// <c>async_memcpy()</c> prepares it) raises no completion interrupt (C-28): a child on another channel
+/// then polls it to completion and is submitted at once (kernel: <c>async_tx_channel_switch()</c> on a
+/// device without DMA_INTERRUPT), and waits poll the status as <c>dma_sync_wait()</c> does.
 /// Node state changes under <see cref="_gate"/>; nothing asks a channel while holding it. The
 /// descriptors returned own their <see cref="DmaAsyncTxDescriptor.Callback"/> (it runs the
 /// dependencies): pass the callback in <see cref="AsyncSubmitCtl.CbFn"/>, never set it afterwards.
@@ -141,8 +145,22 @@ public sealed class AsyncTxApi
         var node = NodeOf(tx, "dma_wait_for_async_tx()");
         EnsureNotInCallback("dma_wait_for_async_tx()");
         AsyncTxIssuePendingAll();
-        _engine.World.RunUntil(() => { lock (_gate) return node.Completed; }, s_waitLimit);
+        // As dma_sync_wait(): poll the status, which is also how a descriptor prepared without
+        // DMA_PREP_INTERRUPT gets noticed and its dependencies run (C-28).
+        _engine.World.RunUntil(() => Noticed(node), s_waitLimit);
         lock (_gate) return node.Completed ? DmaStatus.Complete : DmaStatus.Error;
+    }
+
+    private bool Noticed(AsyncTxNode node)
+    {
+        bool submitted;
+        lock (_gate)
+        {
+            if (node.Completed) return true;
+            submitted = node.Submitted;
+        }
+        if (submitted && node.Tx.Chan.IsActive) node.Tx.Chan.TxStatus(node.Tx.Cookie);
+        return false;
     }
 
     private static DmaCtrlFlags PrepFlags(AsyncSubmitCtl submit) =>
@@ -179,8 +197,10 @@ public sealed class AsyncTxApi
         var callback = submit.CbFn;
         var param = submit.CbParam;
         tx.Callback = _ => OnCompleted(node, callback, param);
+        tx.CallbackIsCleanup = callback is null;
         _nodes.Add(tx, node);
         bool now = true;
+        bool pollParent = false;
         lock (_gate)
         {
             if (parent is not null)
@@ -189,11 +209,15 @@ public sealed class AsyncTxApi
                     throw new DmaException("EINVAL", "A-5", $"{tx.Chan.Name}: depend_tx is already acked (ASYNC_TX_ACK, or another operation already depends on it): dependencies are 1:1. Chain from the latest operation.");
                 parent.Acked = true;
                 now = parent.Completed || (parent.Chan == chan && parent.Submitted);
-                if (!now) parent.Child = node;
+                // A parent on another channel that raises no completion interrupt (C-28) would never run
+                // this dependency: as async_tx_channel_switch() without DMA_INTERRUPT, poll it to completion first.
+                pollParent = !now && parent.Submitted && (parent.Tx.Flags & DmaCtrlFlags.PrepInterrupt) == 0;
+                if (!now && !pollParent) parent.Child = node;
             }
             if ((submit.Flags & AsyncTxFlags.Ack) != 0) node.Acked = true;
         }
-        if (now) SubmitNode(node, issue: false);
+        if (pollParent) Quiesce(parent!.Tx);
+        if (now || pollParent) SubmitNode(node, issue: false);
         return tx;
     }
 

@@ -31,8 +31,8 @@ public sealed partial class OfDmaLookup
         bool Fits(DmaChan chan, object? _) => chan.Device == controller.Device && Available(chan.ChanId) && (!byNumber || chan.ChanId == first);
         var chan = engine.RequestChannel(DmaCapMask.Slave, Fits, null)
             ?? throw new DmaException("ENODEV", byNumber ? "O-7" : "O-5", byNumber
-                ? $"{at}: channel {first.ToString(CultureInfo.InvariantCulture)} of {node.Path} is already taken, or masked out by dma-channel-mask (dma_get_slave_channel gives NULL)."
-                : $"{at}: {node.Path} has no free channel (all are taken, or masked out by dma-channel-mask).");
+                ? $"{at}: channel {first.ToString(CultureInfo.InvariantCulture)} of {node.Path} is already taken, or masked out by dma-channel-mask (dma_get_slave_channel gives NULL){DmaEngine.AllocationNote()}."
+                : $"{at}: {node.Path} has no free channel (all are taken, or masked out by dma-channel-mask){DmaEngine.AllocationNote()}.");
         if (controller.Xlate != OfDmaXlate.ByChannelId) chan.RequestLine = (int)first;
         // EDMA: cell 1 is the event queue, i.e. the transfer controller the channel is serviced on.
         if (controller.Xlate == OfDmaXlate.Edma) chan.SetEventQueue((int)cells[1]);

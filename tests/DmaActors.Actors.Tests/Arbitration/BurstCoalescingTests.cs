@@ -26,16 +26,21 @@ public sealed class BurstCoalescingTests(ITestOutputHelper output) : SimulationT
 
     [Theory]
     [MemberData(nameof(Policies))]
-    public void Coalesced_and_per_burst_arbitration_are_indistinguishable_to_a_driver_over_40_seeds_P14_C51_C54(string policy)
+    public void Coalesced_and_per_burst_arbitration_are_indistinguishable_to_a_driver_over_40_seeds_P14_C51_C54(string policy) => Compare(policy, ChannelMultiplexing.Pooled);
+
+    [Fact]
+    public void Coalescing_is_indistinguishable_under_time_sliced_multiplexing_too_P14() => Compare("round-robin", ChannelMultiplexing.TimeSliced);
+
+    private static void Compare(string policy, ChannelMultiplexing multiplexing)
     {
         for (ulong seed = 1; seed <= 40; seed++)
         {
-            var scenario = new CoalescingScenario(seed, policy);
+            var scenario = new CoalescingScenario(seed, policy, multiplexing);
             var perBurst = scenario.Run(coalesce: false);
             var coalesced = scenario.Run(coalesce: true);
             int first = Enumerable.Range(0, Math.Min(perBurst.Count, coalesced.Count)).FirstOrDefault(i => perBurst[i] != coalesced[i], -1);
             if (first < 0 && perBurst.Count == coalesced.Count) continue;
-            Assert.Fail($"{policy}, seed {seed}: coalescing changed what a driver sees at line {first}.\nper burst: {Line(perBurst, first)}\ncoalesced: {Line(coalesced, first)}\nbefore: {Line(perBurst, first - 1)}");
+            Assert.Fail($"{policy}, {multiplexing}, seed {seed}: coalescing changed what a driver sees at line {first}.\nper burst: {Line(perBurst, first)}\ncoalesced: {Line(coalesced, first)}\nbefore: {Line(perBurst, first - 1)}");
         }
     }
 

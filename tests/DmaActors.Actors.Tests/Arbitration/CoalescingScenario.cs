@@ -19,7 +19,7 @@ namespace DmaActors.Actors.Tests.Arbitration;
 /// the bytes landed in its destination, the arbiter's counters, and the virtual time; at the end
 /// every callback with its time and result.
 /// </summary>
-internal sealed class CoalescingScenario(ulong seed, string policy)
+internal sealed class CoalescingScenario(ulong seed, string policy, ChannelMultiplexing multiplexing = ChannelMultiplexing.Pooled)
 {
     private const int Channels = 3;
 
@@ -42,6 +42,7 @@ internal sealed class CoalescingScenario(ulong seed, string policy)
                 QuantumBursts = quantum,
                 ResidueGranularity = granularity,
                 CoalesceBursts = coalesce,
+                Multiplexing = multiplexing,
             });
             var transcript = new List<string> { $"seed {seed} {policy} quantum {quantum} {granularity}" };
             var descriptors = new List<Submitted>();

@@ -13,14 +13,25 @@ using Xunit.Abstractions;
 namespace DmaActors.Actors.Tests.Arbitration;
 
 /// <summary>
-/// Pooled multiplexing (V-17, V-18): more virtual channels than physical ones take turns, at
-/// descriptor boundaries, or after a quantum of bursts when <see cref="ControllerConfig.QuantumBursts"/>
-/// is set. Every descriptor completes, each channel in cookie order, with its data intact.
+/// Shared pools (V-17, V-18): more virtual channels than physical ones wait in issue order; the
+/// kernel's pool lets a channel finish its issued work first, the time-sliced option hands the
+/// physical channel on at descriptor boundaries, and a quantum of bursts
+/// (<see cref="ControllerConfig.QuantumBursts"/>) takes it back mid-descriptor. Every descriptor
+/// completes, each channel in cookie order, with its data intact.
 /// </summary>
 public sealed class TimeDivisionMultiplexingTests(ITestOutputHelper output) : SimulationTestKit(output)
 {
     [Fact]
-    public void Four_virtual_channels_on_one_physical_channel_take_turns_at_descriptor_boundaries_V17()
+    public void Four_virtual_channels_on_one_physical_channel_each_finish_their_issued_work_in_issue_order_V17_H11()
+    {
+        var result = DispatcherScenarios.TimeDivision(Sys, quantumBursts: 0, ChannelMultiplexing.Pooled);
+
+        var expected = Enumerable.Range(0, 4).SelectMany(channel => Enumerable.Range(0, 3).Select(round => $"dma0chan{channel}:{round + 2}"));
+        Assert.Equal(expected, result.CompletionOrder);
+    }
+
+    [Fact]
+    public void Time_sliced_virtual_channels_on_one_physical_channel_take_turns_at_descriptor_boundaries()
     {
         var result = DispatcherScenarios.TimeDivision(Sys, quantumBursts: 0);
 

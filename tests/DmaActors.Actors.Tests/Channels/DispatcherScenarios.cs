@@ -45,11 +45,11 @@ internal static class DispatcherScenarios
     }
 
     /// <summary>4 virtual channels on 1 physical channel, 3 descriptors each; optionally preempted every <paramref name="quantumBursts"/> bursts.</summary>
-    public static ScenarioResult TimeDivision(ActorSystem system, int quantumBursts)
+    public static ScenarioResult TimeDivision(ActorSystem system, int quantumBursts, ChannelMultiplexing multiplexing = ChannelMultiplexing.TimeSliced)
     {
         var tracer = new HardwareTracer(system.Simulation().Clock);
         system.Simulation().Tracer = tracer;
-        var rig = new DmaRig(system, memory => new ControllerConfig { Memory = memory, PhysicalChannels = 1, VirtualChannels = 4, QuantumBursts = quantumBursts });
+        var rig = new DmaRig(system, memory => new ControllerConfig { Memory = memory, PhysicalChannels = 1, VirtualChannels = 4, QuantumBursts = quantumBursts, Multiplexing = multiplexing });
         var descriptors = new List<Submitted>();
         for (int channel = 0; channel < 4; channel++)
         {

@@ -113,6 +113,9 @@ internal sealed class DmaRig
 
     public int Issue(int channel) => Ask<IssueSubmittedReply>(channel, IssueSubmitted.Instance).Issued;
 
+    /// <summary>issue_pending as a driver calls it: through the channel's port, no answer awaited.</summary>
+    public void IssuePending(int channel) => Port(channel).IssuePending();
+
     /// <summary>Asks channel <paramref name="channel"/> through its port (in order with its posts) and expects a <typeparamref name="T"/>.</summary>
     public T Ask<T>(int channel, object message) => Assert.IsType<T>(Port(channel).Ask(message), exactMatch: false);
 

@@ -17,7 +17,7 @@ public sealed class ControllerPresetTests(ITestOutputHelper output) : Simulation
 
     [Theory]
     [InlineData("ti,edma3-tpcc", 64, 64, 64, "edma3-event-queues")]
-    [InlineData("arm,pl330", 8, 8, 32, "pl330")]
+    [InlineData("arm,pl330", 8, 32, 32, "pl330")]
     [InlineData("arm,pl080", 8, 16, 16, "pl080")]
     [InlineData("arm,pl081", 2, 16, 16, "pl080")]
     [InlineData("dmactors,memcpy-engine", 4, 4, 0, "round-robin")]

@@ -40,19 +40,19 @@ internal sealed class DeviceRig
     public DataPattern Pattern { get; }
 
     /// <summary>Prepares, submits and issues <paramref name="spec"/> on virtual channel <paramref name="channel"/>; returns the cookie.</summary>
-    public int Issue(int channel, TransferSpec spec, Action<TransferOutcome>? callback = null)
+    public int Issue(int channel, TransferSpec spec, Action<TransferOutcome>? callback = null, TransferFlags? flags = null)
     {
-        int cookie = Submit(channel, spec, callback);
+        int cookie = Submit(channel, spec, callback, flags);
         Assert.IsType<IssueSubmittedReply>(Controller.Open(channel).Ask(IssueSubmitted.Instance));
         return cookie;
     }
 
-    /// <summary>Prepares and submits without issuing; returns the cookie.</summary>
-    public int Submit(int channel, TransferSpec spec, Action<TransferOutcome>? callback = null)
+    /// <summary>Prepares and submits without issuing; returns the cookie. Asks for an interrupt when there is a callback, unless <paramref name="flags"/> say otherwise.</summary>
+    public int Submit(int channel, TransferSpec spec, Action<TransferOutcome>? callback = null, TransferFlags? flags = null)
     {
         var port = Controller.Open(channel);
-        var flags = callback is null ? TransferFlags.None : TransferFlags.Interrupt;
-        return port.Submit(spec, new DescriptorOptions(flags, callback));
+        var chosen = flags ?? (callback is null ? TransferFlags.None : TransferFlags.Interrupt);
+        return port.Submit(spec, new DescriptorOptions(chosen, callback));
     }
 
     public TxStatusReply Status(int channel, int cookie) => Assert.IsType<TxStatusReply>(Controller.Open(channel).Ask(new GetTxStatus(cookie)));

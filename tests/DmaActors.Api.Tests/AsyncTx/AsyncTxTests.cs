@@ -125,4 +125,25 @@ public sealed class AsyncTxTests(ITestOutputHelper output) : SimulationTestKit(o
 
         Assert.Equal(500, result.Runs);
     }
+
+    [Fact]
+    public void A_dependency_on_another_controller_without_a_completion_interrupt_is_polled_to_completion_A5_C28()
+    {
+        var rig = new ApiRig(Sys);
+        rig.Engine.DmaAsyncDeviceRegister(Only("filler", DmaCapMask.Memset));
+        rig.Engine.DmaAsyncDeviceRegister(Only("copier", DmaCapMask.Memcpy));
+        var atx = new AsyncTxApi(rig.Engine);
+
+        // No callback: async_memset() prepares it without DMA_PREP_INTERRUPT, as the kernel does.
+        var fill = atx.AsyncMemset(ApiRig.Source(0), 0x5a, 0, 4096, new AsyncSubmitCtl())!;
+        Assert.Equal(DmaCtrlFlags.None, fill.Flags & DmaCtrlFlags.PrepInterrupt);
+        var copy = atx.AsyncMemcpy(ApiRig.Destination(0), ApiRig.Source(0), 0, 0, 4096, new AsyncSubmitCtl(DependTx: fill))!;
+
+        // The silent parent was waited for by polling (async_tx_channel_switch's fallback), so the child is queued already.
+        Assert.Equal(DmaStatus.Complete, fill.Chan.TxStatus(fill.Cookie));
+        Assert.True(copy.Cookie > 0);
+        atx.AsyncTxIssuePendingAll();
+        Assert.Equal(DmaStatus.Complete, atx.DmaWaitForAsyncTx(copy));
+        Assert.All(rig.Read(ApiRig.Destination(0), 4096), b => Assert.Equal(0x5a, b));
+    }
 }
