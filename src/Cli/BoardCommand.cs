@@ -14,25 +14,27 @@ namespace DmaActors.Cli;
 /// </summary>
 internal static class BoardCommand
 {
-    public static Command Create(PreprocessorOptions preprocessor, Option<bool> json)
+    public static Command Create(CliEnvironment environment)
     {
+        var preprocessor = new PreprocessorOptions();
+        var json = new Option<bool>("--json") { Description = "Print the same as JSON." };
         var board = new Argument<FileInfo>("board") { Description = "The board: a .dts (run through cpp when it has #include, or -D is given) or a .dtb." };
         var command = new Command("board", "Show how a board comes up: DMA controllers and routers, each consumer's channels resolved, deferrals and binding problems.") { board, json };
         preprocessor.AddTo(command);
-        command.SetAction(r => Run(r.GetValue(board)!, preprocessor.From(r), r.GetValue(json)));
+        command.SetAction(r => Run(r.GetValue(board)!, preprocessor.From(r), r.GetValue(json), environment));
         return command;
     }
 
-    private static int Run(FileInfo boardFile, DtsLoadOptions options, bool json)
+    private static int Run(FileInfo boardFile, DtsLoadOptions options, bool json, CliEnvironment environment)
     {
-        if (!Inputs.TryLoad(boardFile, null, options, out var tree, out _)) return ExitCodes.BadInput;
-        using var logging = CommandLogging.Start(null);
+        if (!Inputs.TryLoad(boardFile, null, options, environment.Error, out var tree, out _)) return ExitCodes.BadInput;
+        using var logging = CommandLogging.Start(null, environment.Error);
         var system = Simulation.Create("board", SimulationSettings.Deterministic());
         try
         {
             var loaded = BoardLoader.Load(system, tree!);
-            if (json) BoardReport.WriteJson(loaded, boardFile.FullName, Console.Out);
-            else BoardReport.WriteText(loaded, boardFile.FullName, Console.Out);
+            if (json) BoardReport.WriteJson(loaded, boardFile.FullName, environment.Out);
+            else BoardReport.WriteText(loaded, boardFile.FullName, environment.Out);
             return loaded.Errors.Any() ? ExitCodes.BadInput : ExitCodes.Success;
         }
         finally

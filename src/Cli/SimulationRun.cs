@@ -20,7 +20,7 @@ internal static class SimulationRun
     /// <exception cref="BoardProblemsException">A binding has an error (all were listed).</exception>
     public static WorkloadReport Run(DtTree tree, Workload? workload, RunOptions options, Action<double>? progress, TextWriter diagnostics, double? boardLoadMilliseconds = null)
     {
-        using var logging = CommandLogging.Start(options.Log);
+        using var logging = CommandLogging.Start(options.Log, diagnostics);
         var settings = new SimulationSettings
         {
             Dispatcher = options.Seed is null ? DispatcherKind.ThreadPool : DispatcherKind.Deterministic,

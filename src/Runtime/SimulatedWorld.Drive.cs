@@ -72,9 +72,9 @@ public sealed partial class SimulatedWorld
     {
         ArgumentOutOfRangeException.ThrowIfNegative(duration.Nanoseconds, nameof(duration));
         EnsureNotInsideTheWorld(nameof(Advance));
-        long target = Deadline(duration);
-        DriveInline(static () => false, target);
-        _virtual?.AdvanceTo(target);
+        // Time reaches the target inside the drive, at quiescence and under the drive's lock, never
+        // after it: a thread that posted meanwhile may have started timers due before the target.
+        DriveInline(static () => false, Deadline(duration), toDeadline: true);
     }
 
     /// <summary>Whether nothing is runnable and nothing is in flight (the thread pool may change that at any moment).</summary>
@@ -110,13 +110,16 @@ public sealed partial class SimulatedWorld
         timeout.IsInfinite ? long.MaxValue : (Clock.Now + timeout).Nanoseconds;
 
     /// <summary>Drives; one such drive at a time lets pool threads move time inline (thread pool, virtual clock).</summary>
-    private RunOutcome DriveInline(Func<bool> done, long deadline)
+    /// <param name="done">What the caller waits for.</param>
+    /// <param name="deadline">The world's time (ns) at which to stop.</param>
+    /// <param name="toDeadline">Advance: an idle world's clock still moves to the deadline.</param>
+    private RunOutcome DriveInline(Func<bool> done, long deadline, bool toDeadline = false)
     {
         var drive = Counter is not null && _virtual is not null ? new InlineDrive(deadline, done) : null;
         bool inline = drive is not null && Interlocked.CompareExchange(ref _inline, drive, null) is null;
         try
         {
-            var outcome = Drive(done, deadline, hopeless: null);
+            var outcome = Drive(done, deadline, hopeless: null, toDeadline);
             // The condition threw on a pool thread: the caller gets that very exception.
             if (drive?.Failure is { } failure) ExceptionDispatchInfo.Capture(failure).Throw();
             return outcome;
@@ -130,13 +133,14 @@ public sealed partial class SimulatedWorld
     /// <param name="done">What the caller waits for.</param>
     /// <param name="deadline">The world's time (ns) at which to stop.</param>
     /// <param name="hopeless">Checked at quiescence: true ends the drive as idle (the awaited reply can no longer come).</param>
-    internal RunOutcome Drive(Func<bool> done, long deadline, Func<bool>? hopeless)
+    /// <param name="toDeadline">Whether an idle world's virtual clock moves to <paramref name="deadline"/> (Advance) or stays (RunUntil, asks).</param>
+    internal RunOutcome Drive(Func<bool> done, long deadline, Func<bool>? hopeless, bool toDeadline = false)
     {
-        if (Steps is not null) return DriveDeterministic(done, deadline, hopeless);
-        return _virtual is not null ? DriveCounted(done, deadline, hopeless) : DriveReal(done, deadline, hopeless);
+        if (Steps is not null) return DriveDeterministic(done, deadline, hopeless, toDeadline);
+        return _virtual is not null ? DriveCounted(done, deadline, hopeless, toDeadline) : DriveReal(done, deadline, hopeless);
     }
 
-    private RunOutcome DriveDeterministic(Func<bool> done, long deadline, Func<bool>? hopeless)
+    private RunOutcome DriveDeterministic(Func<bool> done, long deadline, Func<bool>? hopeless, bool toDeadline)
     {
         var steps = Steps!;
         if (!EnterSteps(steps, done)) return RunOutcome.ConditionMet;
@@ -157,7 +161,7 @@ public sealed partial class SimulatedWorld
                     continue;
                 }
                 if (hopeless?.Invoke() == true) return RunOutcome.Idle;
-                if (FireNextOrEnd(deadline) is { } outcome) return outcome;
+                if (FireNextOrEnd(deadline, toDeadline) is { } outcome) return outcome;
             }
         }
         finally
@@ -177,7 +181,7 @@ public sealed partial class SimulatedWorld
         return true;
     }
 
-    private RunOutcome DriveCounted(Func<bool> done, long deadline, Func<bool>? hopeless)
+    private RunOutcome DriveCounted(Func<bool> done, long deadline, Func<bool>? hopeless, bool toDeadline)
     {
         var counter = Counter!;
         long started = Stopwatch.GetTimestamp();
@@ -206,7 +210,7 @@ public sealed partial class SimulatedWorld
             }
             if (hopeless?.Invoke() == true && counter.Count == 0) return RunOutcome.Idle;
             // The condition may have come true on another thread since it was last checked.
-            if (AtQuiescence(deadline) is { } outcome) return done() ? RunOutcome.ConditionMet : outcome;
+            if (AtQuiescence(deadline, toDeadline) is { } outcome) return done() ? RunOutcome.ConditionMet : outcome;
         }
     }
 
@@ -230,7 +234,7 @@ public sealed partial class SimulatedWorld
     /// flight, so no other driver sees the world quiescent, or fires a later timer, before the
     /// effects of this one have settled.
     /// </summary>
-    private RunOutcome? AtQuiescence(long deadline)
+    private RunOutcome? AtQuiescence(long deadline, bool toDeadline)
     {
         lock (_timeGate)
         {
@@ -238,7 +242,7 @@ public sealed partial class SimulatedWorld
             Counter.Begin();
             try
             {
-                return FireNextOrEnd(deadline);
+                return FireNextOrEnd(deadline, toDeadline);
             }
             finally
             {
@@ -247,21 +251,35 @@ public sealed partial class SimulatedWorld
         }
     }
 
-    /// <summary>Fires the next timer due by <paramref name="deadline"/> (null: go on), or ends the drive: idle without timers, timed out past the deadline.</summary>
-    private RunOutcome? FireNextOrEnd(long deadline)
+    /// <summary>
+    /// Fires the next timer due by <paramref name="deadline"/> (null: go on), or ends the drive: idle
+    /// without timers (the clock moving to the deadline if <paramref name="toDeadline"/>), timed out
+    /// past the deadline. Only ever called at quiescence, by the one thread allowed to move time.
+    /// </summary>
+    private RunOutcome? FireNextOrEnd(long deadline, bool toDeadline)
     {
         var clock = _virtual!;
-        if (!clock.HasPendingTimers) return RunOutcome.Idle;
+        if (!clock.HasPendingTimers)
+        {
+            // A timer started since the look above (by an actor a thread outside the world woke) goes first.
+            if (toDeadline && deadline != long.MaxValue && !clock.TryAdvanceTo(deadline)) return null;
+            return RunOutcome.Idle;
+        }
         t_onWorldThread = true;
         try
         {
-            if (clock.TryFireNext(deadline)) return null;
+            switch (clock.TryFireNext(deadline))
+            {
+                case FireResult.Fired:
+                case FireResult.Busy: // an actor woken from outside runs: fire at the next quiescence
+                    return null;
+            }
         }
         finally
         {
             t_onWorldThread = false;
         }
-        if (deadline != long.MaxValue) clock.AdvanceTo(deadline);
+        if (deadline != long.MaxValue && !clock.TryAdvanceTo(deadline)) return null;
         return RunOutcome.TimedOut;
     }
 
@@ -297,7 +315,7 @@ public sealed partial class SimulatedWorld
                     // decrement is quiet: a timer whose callback queued nothing leaves the world
                     // quiescent and this loop fires the next one.
                     Counter.Begin();
-                    bool fired;
+                    FireResult fired;
                     try
                     {
                         fired = clock.TryFireNext(drive.Deadline);
@@ -306,7 +324,10 @@ public sealed partial class SimulatedWorld
                     {
                         Counter.EndQuietly();
                     }
-                    if (!fired) return false;
+                    // Busy: an actor woken from outside runs. The loop looks again: still running, its
+                    // end brings the next quiescence here; already done, the timer fires now.
+                    if (fired == FireResult.Busy) continue;
+                    if (fired == FireResult.NoneDue) return false;
                 }
                 catch (Exception failure)
                 {

@@ -39,6 +39,7 @@ public sealed partial class SimulatedWorld : IExtension, IDisposable
         Id = WorldRegistry.Add(this);
         if (settings.Dispatcher == DispatcherKind.Deterministic) Steps = new DeterministicSteps(this, settings.EffectiveSeed, settings.TraceCapacity);
         else Counter = new InFlightCounter(OnQuiescent);
+        if (_virtual is not null && Counter is not null) _virtual.Guard = Counter;
     }
 
     /// <summary>The id the system's config names this world by.</summary>

@@ -101,26 +101,6 @@ public sealed class CommandTests
     }
 
     [Fact]
-    public void Bench_arbitration_writes_two_csvs_and_two_plots()
-    {
-        var directory = Directory.CreateTempSubdirectory("arbitration");
-        try
-        {
-            var (code, _, errors) = CliRunner.Run("bench", "arbitration", "--loads", "4,6", "--ms", "0.5", "--out", directory.FullName);
-            Assert.True(code == 0, errors);
-            Assert.Equal(7, File.ReadAllLines(Path.Combine(directory.FullName, "arbitration.csv")).Length);
-            // One row per channel: 3 policies x (4 + 6) channels, plus the header.
-            Assert.Equal(31, File.ReadAllLines(Path.Combine(directory.FullName, "arbitration-channels.csv")).Length);
-            Assert.Contains("<polyline", File.ReadAllText(Path.Combine(directory.FullName, "fairness.svg")), StringComparison.Ordinal);
-            Assert.Contains("<polyline", File.ReadAllText(Path.Combine(directory.FullName, "latency.svg")), StringComparison.Ordinal);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
-    }
-
-    [Fact]
     public void Explore_reports_every_seed_verified_on_the_demo()
     {
         var (code, output, errors) = CliRunner.Run("explore", "--seeds", "3", "--ms", "0.5");

@@ -68,13 +68,15 @@ public sealed partial class VirtualChannelActor
             if (_s.ActiveRunning && _s.Physical is not null)
             {
                 _s.ActiveRunning = false;
+                _s.AbortInFlight = true;
                 _s.AwaitingHardware.Enqueue((TerminateChannel.Instance, Sender, dropped));
                 _s.Physical.Tell(AbortTransfer.Instance);
                 return;
             }
             _s.ActiveRunning = false;
         }
-        if (_s.Physical is not null) ReleasePhysical(wantsMore: false);
+        // An earlier terminate's abort still in flight gives the physical channel back when it is confirmed.
+        if (_s.Physical is not null && !_s.AbortInFlight) ReleasePhysical(wantsMore: false);
         // Preempted or waiting: nothing on the hardware to stop, but it had moved data.
         Answer(new TerminateChannelReply(dropped, moved));
     }
@@ -142,8 +144,13 @@ public sealed partial class VirtualChannelActor
                 Answer(waiting.Client, ResumeChannelReply.Instance);
                 break;
             case TerminateChannel:
-                if (_s.Physical is not null) ReleasePhysical(wantsMore: _s.Issued.Count > 0);
+                _s.AbortInFlight = false;
                 Answer(waiting.Client, new TerminateChannelReply(waiting.Dropped, bytesMoved));
+                // Work issued since the terminate waited for the abort: it runs now, on the physical
+                // channel still held (V-17), or the physical channel goes back.
+                if (_s.Physical is null) NeedHardware();
+                else if (_s.Issued.Count > 0 && !_s.Paused && _s.Multiplexing != ChannelMultiplexing.TimeSliced) StartNextOrRelease();
+                else ReleasePhysical(wantsMore: _s.Issued.Count > 0 && !_s.Paused);
                 break;
         }
     }

@@ -15,7 +15,7 @@ public sealed partial class VirtualChannelActor
     /// <summary>Asks for a physical channel, or starts the next descriptor on the one held.</summary>
     private void NeedHardware()
     {
-        if (_s.Paused) return;
+        if (_s.Paused || _s.AbortInFlight) return;
         if (_s.Physical is not null)
         {
             if (_s.Active is null || !_s.ActiveRunning) StartNextOrRelease();

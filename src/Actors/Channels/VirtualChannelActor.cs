@@ -151,5 +151,9 @@ public sealed partial class VirtualChannelActor : ReceiveActor
 
     private ChannelStateReply Report() => new(
         _s.Allocated.Count, _s.Submitted.Count, _s.Issued.Count, _s.CompletedCount, _s.Terminated.Count,
-        _s.Active?.Id ?? -1, _s.PhysicalIndex, _s.Paused, _s.Cookies.LastUsed, _s.Cookies.LastCompleted);
+        _s.Active?.Id ?? -1, _s.PhysicalIndex, _s.Paused, _s.Cookies.LastUsed, _s.Cookies.LastCompleted)
+    {
+        WaitingForPhysical = _s.WaitingForPhysical,
+        AbortInFlight = _s.AbortInFlight,
+    };
 }

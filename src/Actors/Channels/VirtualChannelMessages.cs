@@ -155,7 +155,14 @@ public sealed record GetChannelState
 /// <param name="Paused">Whether paused.</param>
 /// <param name="LastUsed">The last cookie the channel has taken in.</param>
 /// <param name="LastCompleted">chan-&gt;completed_cookie.</param>
-public sealed record ChannelStateReply(int Allocated, int Submitted, int Issued, long Completed, int Terminated, long ActiveDescriptor, int PhysicalChannel, bool Paused, int LastUsed, int LastCompleted);
+public sealed record ChannelStateReply(int Allocated, int Submitted, int Issued, long Completed, int Terminated, long ActiveDescriptor, int PhysicalChannel, bool Paused, int LastUsed, int LastCompleted)
+{
+    /// <summary>Whether the channel waits for a physical channel (queued at the arbiter).</summary>
+    public bool WaitingForPhysical { get; init; }
+
+    /// <summary>Whether a terminate's abort of the running descriptor is still unconfirmed by the physical channel.</summary>
+    public bool AbortInFlight { get; init; }
+}
 
 /// <summary>Reply to a command the channel refuses, with the errno the kernel would return and the rule broken.</summary>
 /// <param name="Errno">EINVAL, EBUSY, ENOSYS, EPERM...</param>

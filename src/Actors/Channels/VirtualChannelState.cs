@@ -52,6 +52,13 @@ internal sealed class VirtualChannelState(VirtualChannelPort port, IActorRef arb
     /// <summary>Whether the active descriptor is on the physical channel (false: preempted or waiting).</summary>
     public bool ActiveRunning { get; set; }
 
+    /// <summary>
+    /// A terminate told the physical channel to abort and its confirmation has not come back: the
+    /// physical channel is still busy with the terminated descriptor, so nothing new starts on it,
+    /// and it is not given back, until then.
+    /// </summary>
+    public bool AbortInFlight { get; set; }
+
     public int PhysicalIndex { get; set; } = -1;
 
     public IActorRef? Physical { get; set; }

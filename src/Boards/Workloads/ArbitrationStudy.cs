@@ -1,5 +1,6 @@
 using System.Globalization;
 using Akka.Actor;
+using DmaActors.Api;
 using DmaActors.Boards;
 using DmaActors.DeviceTree;
 using DmaActors.Runtime;
@@ -67,6 +68,15 @@ public static class ArbitrationStudy
             {
                 var system = Simulation.Create("arbitration", SimulationSettings.Deterministic(1));
                 var board = BoardLoader.Load(system, DtsParser.Parse(BoardDts(policy, load, physicalChannels), $"study-{policy}-{load}.dts"));
+                // The study's own controller must come up: a refused setting (a policy it does not
+                // know) is the caller's error, not a deferral to run around.
+                if (board.Providers.FirstOrDefault(p => p.State == BoardProviderState.Failed) is { } failed)
+                {
+                    system.Terminate().Wait(TimeSpan.FromSeconds(10));
+                    // Reason is the refusal's own message, "ERRNO (RULE): what": thrown again as it was.
+                    var refused = System.Text.RegularExpressions.Regex.Match(failed.Reason!, @"^(\w+) \(([^)]+)\): (.*)$", System.Text.RegularExpressions.RegexOptions.Singleline);
+                    throw refused.Success ? new DmaException(refused.Groups[1].Value, refused.Groups[2].Value, refused.Groups[3].Value) : new DmaException(failed.Reason!);
+                }
                 var report = new WorkloadRunner(board).Run(WorkloadFor(load, milliseconds));
                 var point = new ArbitrationPoint(policy, load, physicalChannels, report);
                 points.Add(point);

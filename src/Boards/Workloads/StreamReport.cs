@@ -31,4 +31,12 @@ public sealed record StreamReport(
     long Underruns,
     long Overruns,
     long Errors,
-    long Mismatches);
+    long Mismatches)
+{
+    /// <summary>
+    /// Bytes completed in each interval of the measured window, in order, each
+    /// <see cref="WorkloadReport.BucketNanoseconds"/> long: bandwidth over time, in a fixed number
+    /// of buckets however long the run.
+    /// </summary>
+    public IReadOnlyList<long> BytesPerBucket { get; init; } = [];
+}

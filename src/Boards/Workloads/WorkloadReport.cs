@@ -6,6 +6,13 @@ namespace DmaActors.Boards.Workloads;
 /// <param name="Controllers">Per controller.</param>
 public sealed record WorkloadReport(long RunNanoseconds, IReadOnlyList<StreamReport> Streams, IReadOnlyList<ControllerReport> Controllers)
 {
+    /// <summary>
+    /// The length of each interval of <see cref="StreamReport.BytesPerBucket"/>, in nanoseconds of
+    /// virtual time: the run cut in equal steps (a step may be a nanosecond longer when the run
+    /// does not divide evenly).
+    /// </summary>
+    public long BucketNanoseconds { get; init; }
+
     /// <summary>Whether any stream saw a DMA error or a data mismatch (what makes the CLI exit 1).</summary>
     public bool HasVerificationFailures => Streams.Any(s => s.Errors > 0 || s.Mismatches > 0);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Akka.Actor;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Devices;
@@ -22,15 +23,19 @@ public sealed class WorkloadRunner(SimulatedBoard board)
 
     /// <summary>Virtual time given to priming transmit FIFOs before the devices' wires start.</summary>
     private static readonly Duration PrimeTime = Duration.FromMicroseconds(20);
-    private ulong _nextBuffer = BoardLoader.DefaultRam.Base + (16UL << 20);
+    private ulong _nextBuffer;
 
     /// <summary>Runs <paramref name="workload"/>; <paramref name="progress"/> gets the fraction of virtual time done.</summary>
     /// <exception cref="DmaException">A stream's channel cannot be had (the message names the consumer and the rule).</exception>
+    /// <exception cref="FormatException">The workload is not valid, or its buffers do not fit in the board's RAM.</exception>
     public WorkloadReport Run(Workload workload, Action<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(workload);
         workload.Validated();
-        _nextBuffer = board.Engine.Memory.Regions[0].Base + (16UL << 20);
+        var ram = board.Engine.Memory.Regions[0];
+        // Buffers start past the bottom of RAM (16 MiB, or a quarter of a smaller RAM), where a
+        // kernel image would sit, and must end inside it.
+        _nextBuffer = ram.Base + (Math.Min(16UL << 20, ram.Size / 4) & ~4095UL);
         var streams = workload.Streams.Select(Open).ToList();
         var clock = board.World.Clock;
         // Streams start in the workload's order: each start settles (at the same instant) before
@@ -52,9 +57,20 @@ public sealed class WorkloadRunner(SimulatedBoard board)
         foreach (var stream in streams) stream.MarkWindowStart();
         var busyAtStart = board.Controllers.ToDictionary(c => c, BusyNanoseconds);
         var total = Duration.FromMilliseconds(workload.RunMilliseconds);
+        // Bandwidth over time: the bytes each stream completed in each step of the run. Reading
+        // the counters between steps sends nothing, so the schedule is the same as without them;
+        // memory is one number per stream and step, however long the run.
+        var buckets = streams.Select(_ => new long[ProgressSteps]).ToArray();
+        var counted = streams.Select(s => s.BytesBeforeWindow).ToArray();
         for (int step = 1; step <= ProgressSteps; step++)
         {
             board.System.Advance(Duration.FromNanoseconds(total.Nanoseconds * step / ProgressSteps - (clock.NowNanoseconds - start)));
+            for (int i = 0; i < streams.Count; i++)
+            {
+                long bytes = streams[i].Bytes;
+                buckets[i][step - 1] = bytes - counted[i];
+                counted[i] = bytes;
+            }
             progress?.Invoke(step / (double)ProgressSteps);
         }
         long elapsed = clock.NowNanoseconds - start;
@@ -65,7 +81,7 @@ public sealed class WorkloadRunner(SimulatedBoard board)
             board.Engine.ReleaseChannel(stream.Chan);
         }
         var busy = board.Controllers.ToDictionary(c => c, c => BusyNanoseconds(c) - busyAtStart[c]);
-        return Report(streams, elapsed, busy);
+        return Report(streams, elapsed, busy, buckets) with { BucketNanoseconds = total.Nanoseconds / ProgressSteps };
     }
 
     /// <summary>Virtual time the controller's bus has been busy (its arbiter counts each burst whole when granted, so a window is exact within one burst).</summary>
@@ -75,7 +91,7 @@ public sealed class WorkloadRunner(SimulatedBoard board)
     private RunningStream Open(WorkloadStream spec)
     {
         var memory = board.Engine.Memory;
-        ulong buffer = Allocate((long)spec.Bytes * (spec.QueueDepth + 1));
+        ulong buffer = Allocate(spec, (long)spec.Bytes * (spec.QueueDepth + 1));
         if (spec.Kind == StreamKind.Memcpy)
         {
             string? controllerName = spec.Controller is null ? null : MemcpyController(spec);
@@ -128,17 +144,24 @@ public sealed class WorkloadRunner(SimulatedBoard board)
         return provider.DevName;
     }
 
-    private ulong Allocate(long bytes)
+    /// <exception cref="FormatException">The buffers do not fit in what is left of RAM: the workload is too big for the board, refused before anything runs.</exception>
+    private ulong Allocate(WorkloadStream spec, long bytes)
     {
         ulong at = _nextBuffer;
+        var ram = board.Engine.Memory.Regions[0];
+        if (!ram.Contains(at, bytes))
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+                $"workload: stream {spec.Label}: its buffers (bytes × (queueDepth + 1) = {bytes} bytes) do not fit in the board's RAM ({ram.Size} bytes at 0x{ram.Base:x}, free from 0x{at:x})."));
+        }
         _nextBuffer = (at + (ulong)bytes + 4095) & ~4095UL;
         return at;
     }
 
-    private static WorkloadReport Report(List<RunningStream> streams, long elapsed, Dictionary<BoardController, long> busy)
+    private static WorkloadReport Report(List<RunningStream> streams, long elapsed, Dictionary<BoardController, long> busy, long[][] buckets)
     {
         double seconds = elapsed / 1e9;
-        var reports = streams.Select(s => StreamReportOf(s, seconds)).ToList();
+        var reports = streams.Select((s, i) => StreamReportOf(s, seconds) with { BytesPerBucket = buckets[i] }).ToList();
         var controllers = streams.GroupBy(s => s.Controller).Select(group =>
         {
             var shares = group.Select(s => reports[streams.IndexOf(s)]).Select(r => r.DemandBytesPerSecond > 0 ? Math.Min(1, r.BytesPerSecond / r.DemandBytesPerSecond) : 0).ToList();

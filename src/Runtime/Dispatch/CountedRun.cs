@@ -66,6 +66,7 @@ internal sealed class CountedRun(IRunnable runnable, CountingDispatcher dispatch
     {
         try
         {
+            dispatcher.Counter.WaitWhileTimeMoves();
             runnable.Run();
         }
         catch (Exception failure)

@@ -15,13 +15,14 @@ namespace DmaActors.Runtime.Dispatch;
 /// queued. The high 32 bits count how often work was ever begun, so a reader can tell "nothing
 /// happened between two reads" from "things happened and cancelled out".
 /// </remarks>
-internal sealed class InFlightCounter
+internal sealed class InFlightCounter : Time.ITimeMoveGuard
 {
     private const long CountMask = 0xFFFF_FFFFL;
     private const long EpochUnit = 1L << 32;
 
     private readonly Action _onZero;
     private long _value;
+    private int _timeMoving;
 
     /// <param name="onZero">Called on the thread that brings the count to zero.</param>
     public InFlightCounter(Action onZero) => _onZero = onZero;
@@ -46,4 +47,29 @@ internal sealed class InFlightCounter
 
     /// <summary>Ends work without the zero callback (the caller is the one acting on quiescence).</summary>
     public void EndQuietly() => Interlocked.Decrement(ref _value);
+
+    /// <summary>
+    /// The mover of time, holding one unit of its own, claims the right to move time if nothing else
+    /// is in flight. Interlocked on both sides: either the mover sees a run's unit and backs off, or the
+    /// run, counted after the claim, sees the claim in <see cref="WaitWhileTimeMoves"/> and waits.
+    /// </summary>
+    public bool TryFreeze()
+    {
+        Interlocked.Exchange(ref _timeMoving, 1);
+        if ((Interlocked.Read(ref _value) & CountMask) == 1) return true;
+        Volatile.Write(ref _timeMoving, 0);
+        return false;
+    }
+
+    /// <summary>Ends a claim of <see cref="TryFreeze"/>.</summary>
+    public void Thaw() => Volatile.Write(ref _timeMoving, 0);
+
+    /// <summary>Called before every counted run: waits the few instructions it takes to move time, if that is happening.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void WaitWhileTimeMoves()
+    {
+        if (Volatile.Read(ref _timeMoving) == 0) return;
+        var spin = default(SpinWait);
+        while (Volatile.Read(ref _timeMoving) != 0) spin.SpinOnce();
+    }
 }

@@ -39,6 +39,9 @@ public sealed class VirtualClock : IClock
     /// <inheritdoc/>
     public long NowNanoseconds => Volatile.Read(ref _now);
 
+    /// <summary>On the thread pool, the world's guard that keeps actors from running while time moves (null: the deterministic driver runs them itself).</summary>
+    internal ITimeMoveGuard? Guard { get; set; }
+
     /// <inheritdoc/>
     public bool IsVirtual => true;
 
@@ -87,33 +90,52 @@ public sealed class VirtualClock : IClock
 
     /// <summary>
     /// Moves time to the earliest timer due at or before <paramref name="limit"/> and runs it.
-    /// Returns false, leaving time alone, when there is none.
+    /// Leaves time alone when there is none, or when an actor runs (the <see cref="Guard"/> says so).
     /// </summary>
-    internal bool TryFireNext(long limit)
+    internal FireResult TryFireNext(long limit)
     {
         Entry entry;
         lock (_gate)
         {
             DropCancelled_NeedsLock();
-            if (!_timers.TryPeek(out _, out var key) || key.Due > limit) return false;
+            if (!_timers.TryPeek(out _, out var key) || key.Due > limit) return FireResult.NoneDue;
+            bool moves = key.Due > _now;
+            if (moves && Guard?.TryFreeze() == false) return FireResult.Busy;
             entry = _timers.Dequeue().Entry;
             entry.Fired = true;
             _live--;
             _cursor = (key.Due, key.OrderTime);
-            if (key.Due > _now) Volatile.Write(ref _now, key.Due);
+            if (moves)
+            {
+                Volatile.Write(ref _now, key.Due);
+                Guard?.Thaw();
+            }
         }
         entry.Callback(entry.State);
-        return true;
+        return FireResult.Fired;
     }
 
-    /// <summary>Moves time forward to <paramref name="time"/> without firing anything (never backwards).</summary>
-    internal void AdvanceTo(long time)
+    /// <summary>
+    /// Moves time forward to <paramref name="time"/> without firing anything (never backwards), unless
+    /// a timer is due by then (a thread outside the world may have made an actor start one since the
+    /// caller last looked, and time must never pass a pending timer) or an actor runs now. Returns
+    /// false then, leaving time alone, so the caller tries again at quiescence.
+    /// </summary>
+    internal bool TryAdvanceTo(long time)
     {
         lock (_gate)
         {
-            if (time > _now) Volatile.Write(ref _now, time);
+            DropCancelled_NeedsLock();
+            if (_timers.TryPeek(out _, out var key) && key.Due <= time) return false;
+            if (time > _now)
+            {
+                if (Guard?.TryFreeze() == false) return false;
+                Volatile.Write(ref _now, time);
+                Guard?.Thaw();
+            }
             // Nothing due by then is left: every timer of that instant has had its turn.
             if (time >= _now) _cursor = (_now, long.MaxValue);
+            return true;
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using DmaActors.Boards.Workloads;
 
 namespace DmaActors.Api.Tests.Workloads;
@@ -47,18 +46,6 @@ public sealed class ArbitrationStudyTests
         Assert.Equal(points[0].FractionOfPeak, shares, 3);
         var memcpy = rows.Single(r => r[3] == "memcpy0");
         Assert.True(double.Parse(memcpy[9], System.Globalization.CultureInfo.InvariantCulture) <= double.Parse(memcpy[10], System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    [Fact]
-    public void The_svg_chart_is_well_formed_with_a_line_per_series()
-    {
-        var svg = SvgChart.Render("t", "x", "y", new Dictionary<string, IReadOnlyList<(double X, double Y)>>
-        {
-            ["a"] = [(4, 1.0), (8, 0.5)],
-            ["b"] = [(4, 0.2), (8, 0.9)],
-        });
-        var document = XDocument.Parse(svg);
-        Assert.Equal(2, document.Descendants().Count(e => e.Name.LocalName == "polyline"));
     }
 
     [Fact]

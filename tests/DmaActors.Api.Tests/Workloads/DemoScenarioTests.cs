@@ -37,6 +37,25 @@ public sealed class DemoScenarioTests(ITestOutputHelper output) : SimulationTest
         Assert.InRange(controller.BusUtilisation, 0.0, 1.0);
     }
 
+    [Fact]
+    public void The_report_holds_each_streams_bytes_per_interval_of_the_run_adding_up_to_its_bandwidth()
+    {
+        var board = BoardLoader.Load(Sys, DtsParser.Parse(DemoScenario.BoardDts, "bone.dts"));
+        var report = new WorkloadRunner(board).Run(DemoScenario.Workload with { RunMilliseconds = 5 });
+
+        Assert.Equal(5_000_000 / 50, report.BucketNanoseconds);
+        Assert.All(report.Streams, s => Assert.Equal(50, s.BytesPerBucket.Count));
+        foreach (var s in report.Streams)
+        {
+            // Bandwidth counts bytes from the window's start to the end of the run; the buckets cut
+            // the same bytes into intervals (a completion after the last step would be the only gap).
+            double windowBytes = s.BytesPerSecond * report.RunNanoseconds / 1e9;
+            Assert.InRange(s.BytesPerBucket.Sum(), windowBytes - s.Bytes / Math.Max(1, s.Transfers), windowBytes + 0.5);
+        }
+        var memcpy = report.Streams.Single(s => s.Kind == StreamKind.Memcpy);
+        Assert.All(memcpy.BytesPerBucket, bytes => Assert.True(bytes > 0, "the bulk copy moves data in every interval"));
+    }
+
     /// <summary>
     /// No message of the demo is lost or unhandled while it runs: every actor handles what it is
     /// sent (a handler that returns a bool would mark its message unhandled in Akka), and nothing
