@@ -35,7 +35,7 @@ public sealed partial class DmaChan
         if (!Device.Description.Has(DmaDeviceOps.PrepSlaveSg)) return null;
         var (line, beat, burst) = SlaveSide(dir, call);
         var chunks = sgl.Select(e => (e.DmaAddress, e.DmaLength)).ToArray();
-        return Build(call, flags, () => TransferSpec.SlaveSg((TransferDirection)dir, chunks, line, beat, burst) with { FlowController = FlowOf() });
+        return Build(call, flags, () => TransferSpec.SlaveSg((TransferDirection)dir, chunks, line, beat, burst) with { FlowController = FlowOf(), BusPasses = BusPassesFor(true, dir) });
     }
 
     /// <summary>Prepares a cyclic transfer over a ring of periods; the callback runs per period, and it stops only on terminate (C-22).</summary>
@@ -53,7 +53,7 @@ public sealed partial class DmaChan
         EnsureActive(call);
         if (!Device.Description.Has(DmaDeviceOps.PrepDmaCyclic)) return null;
         var (line, beat, burst) = SlaveSide(dir, call);
-        return Build(call, flags, () => TransferSpec.CyclicBuffer((TransferDirection)dir, bufAddr, bufLen, periodLen, line, beat, burst));
+        return Build(call, flags, () => TransferSpec.CyclicBuffer((TransferDirection)dir, bufAddr, bufLen, periodLen, line, beat, burst) with { BusPasses = BusPassesFor(true, dir) });
     }
 
     /// <summary>Prepares an interleaved (2-D) memory-to-memory transfer (C-23, C-24).</summary>
@@ -88,7 +88,7 @@ public sealed partial class DmaChan
         const string call = "dmaengine_prep_dma_memcpy()";
         EnsureActive(call);
         if (!Device.Description.Has(DmaDeviceOps.PrepDmaMemcpy)) return null;
-        return Build(call, flags, () => TransferSpec.Memcpy(src, dest, len, Device.Description.MemcpyBurstBytes));
+        return Build(call, flags, () => TransferSpec.Memcpy(src, dest, len, Device.Description.MemcpyBurstBytes) with { BusPasses = BusPassesFor(false, DmaTransferDirection.MemToMem) });
     }
 
     /// <summary>Prepares a fill of <paramref name="len"/> bytes with the low byte of <paramref name="value"/> (C-25).</summary>

@@ -47,6 +47,13 @@ public sealed partial class DmaChan
     /// <summary>The DRQ line the lookup assigned (a slave map's <c>param</c>, or the device tree's cell); <see cref="DmaSlaveConfig.SlaveId"/> overrides it.</summary>
     public int? RequestLine { get; internal set; }
 
+    /// <summary>
+    /// The AHB master(s) the peripheral sits on, from a PL08x specifier's second cell (a mask:
+    /// 1 = AHB1, 2 = AHB2); null for other controllers.
+    /// </summary>
+    /// <remarks>Kernel: <c>pl08x_channel_data.periph_buses</c>, set by <c>pl08x_of_xlate()</c>.</remarks>
+    public int? PeriphBuses { get; internal set; }
+
     /// <summary>Whether the handle is allocated to its client (between request and release).</summary>
     public bool IsActive => _active;
 
@@ -61,14 +68,14 @@ public sealed partial class DmaChan
     /// <summary>Whether the caller runs inside the simulated world (a callback): then nothing may wait.</summary>
     internal static bool InsideTheWorld => SimulatedWorld.IsInsideTheWorld;
 
-    /// <summary>Frees the channel's route through a DMA router, if it took one (kernel: <c>chan-&gt;router-&gt;route_free</c>).</summary>
-    private Action? _routeRelease;
+    /// <summary>What releasing the channel must also do: free its route through a DMA router, if it took one (kernel: <c>chan-&gt;router-&gt;route_free</c>), and tell the lookup that gave it.</summary>
+    private Action? _releaseAction;
 
-    /// <summary>Remembers how to free this channel's router route when it is released.</summary>
-    internal void SetRouteRelease(Action release) => _routeRelease = release;
+    /// <summary>Remembers what to do when the channel is released.</summary>
+    internal void SetReleaseAction(Action release) => _releaseAction = release;
 
-    /// <summary>Takes (and forgets) the route's release action.</summary>
-    internal Action? TakeRouteRelease() => Interlocked.Exchange(ref _routeRelease, null);
+    /// <summary>Takes (and forgets) the release action.</summary>
+    internal Action? TakeReleaseAction() => Interlocked.Exchange(ref _releaseAction, null);
 
     /// <summary>
     /// Services this channel's events on event queue <paramref name="queue"/>, as EDMA's second

@@ -150,20 +150,25 @@ public sealed partial class DmaEngine
             chan.Ask<Actors.Channels.SynchronizeChannelReply>(Actors.Channels.SynchronizeChannel.Instance, "C-13", call);
             foreach (long id in slot.TakeReusables()) slot.Port.Post(new Actors.Channels.FreeDescriptor(id));
         }
-        // A route through a DMA router (crossbar) is freed with the channel (O-8).
-        chan.TakeRouteRelease()?.Invoke();
+        var releaseAction = chan.TakeReleaseAction();
         // device_free_chan_resources: a dedicated controller's hardware thread is free again (V-20).
         if (!slot.Device.Unregistered) slot.Close();
         lock (_gate) Unclaim(chan);
+        // A route through a DMA router (crossbar) is freed with the channel (O-8), and whoever
+        // took the channel through the device tree hears of it, once the channel is free.
+        releaseAction?.Invoke();
     }
 
     /// <summary>find_candidate / private_candidate on one device; needs <see cref="_gate"/>.</summary>
     private static DmaChan? FindCandidate(DmaDevice device, DmaCapMask mask, DmaFilterFn? fn, object? fnParam)
     {
         if (device.Unregistered || (mask & ~device.CapMask) != 0) return null;
+        // Memcpy requests take only the device's memcpy channels, when it reserves some (EDMA).
+        var memcpyOnly = (mask & DmaCapMask.Memcpy) != 0 ? device.Description.MemcpyChannels : null;
         foreach (var slot in device.Slots)
         {
             if (slot.ClientCount != 0) continue;
+            if (memcpyOnly is not null && !memcpyOnly.Contains(slot.ChanId)) continue;
             var candidate = new DmaChan(slot);
             if (fn is not null && !fn(candidate, fnParam)) continue;
             slot.ClientCount = 1;

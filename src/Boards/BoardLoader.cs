@@ -1,28 +1,35 @@
 using Akka.Actor;
-using DmaActors.Actors.Controller;
-using DmaActors.Actors.Devices;
 using DmaActors.Actors.Memory;
 using DmaActors.Api;
 using DmaActors.Api.OfDma;
-using DmaActors.Api.Provider;
 using DmaActors.DeviceTree;
-using DmaActors.Runtime;
 
 namespace DmaActors.Boards;
 
 /// <summary>
-/// Brings a device tree up as the kernel's probe would: every DMA controller node with a known
-/// <c>compatible</c> becomes a registered dmaengine device (<c>dma_async_device_register</c>) and
-/// an <c>of_dma</c> controller; every consumer with <c>dmas</c> + <c>dma-names</c> and a known
-/// compatible gets a simulated peripheral on each request line it names.
+/// Brings a device tree up as the kernel's probe would, device by device: every DMA controller
+/// node with a modelled <c>compatible</c> becomes a registered dmaengine device
+/// (<c>dma_async_device_register</c>) and an <c>of_dma</c> controller, every crossbar an
+/// <c>of_dma</c> router; every enabled consumer's <c>dmas</c>/<c>dma-names</c> is checked, and each
+/// of its channels with a modelled peripheral gets a simulated peripheral on the request line it
+/// names. A consumer whose provider is not modelled, absent, disabled or failed is deferred and
+/// left out, as the kernel defers it; everything else runs.
 /// </summary>
-public static class BoardLoader
+/// <remarks>
+/// Devices are named as the kernel names them (<see cref="DtDeviceName"/>): <c>44e09000.serial</c>,
+/// <c>49000000.dma</c>. Nothing here throws for a bad binding: every problem found is in
+/// <see cref="SimulatedBoard.Problems"/>, each with its node path and rule, for the caller to
+/// report (the CLI lists them all and exits 2 on any error).
+/// </remarks>
+public static partial class BoardLoader
 {
     /// <summary>Default RAM when the tree has no <c>/memory</c> node: 512 MiB at 0x80000000 (AM335x DDR).</summary>
     public static readonly RamRegion DefaultRam = new(0x8000_0000, 512UL << 20);
 
     /// <summary>Loads <paramref name="tree"/> into <paramref name="system"/>.</summary>
-    /// <exception cref="DmaException">A controller or consumer node is inconsistent (the message names it).</exception>
+    /// <param name="system">A simulated actor system.</param>
+    /// <param name="tree">The board.</param>
+    /// <param name="patternSeed">The first seed of the peripherals' data patterns (one more per peripheral, in tree order).</param>
     public static SimulatedBoard Load(ActorSystem system, DtTree tree, int patternSeed = 1)
     {
         ArgumentNullException.ThrowIfNull(system);
@@ -31,87 +38,53 @@ public static class BoardLoader
         var engine = new DmaEngine(system, memory);
         var lookup = new OfDmaLookup(tree);
         engine.ChannelLookup = lookup;
-        var controllers = new List<BoardController>();
-        foreach (var node in tree.Nodes)
-        {
-            var compatible = node.Property("compatible")?.Strings().FirstOrDefault(ControllerPresets.Compatibles.Contains);
-            if (compatible is null || node.Property("status")?.Text() is "disabled") continue;
-            var preset = ControllerPresets.ForCompatible(compatible, memory)!;
-            var device = engine.DmaAsyncDeviceRegister(Describe(node, compatible, preset));
-            if (node.Property("#dma-cells") is not null) lookup.OfDmaControllerRegister(node, device, XlateOf(compatible));
-            controllers.Add(new BoardController(node, device, compatible));
-        }
-        foreach (var node in tree.Nodes.Where(n => n.IsCompatible("ti,dra7-dma-crossbar")))
-        {
-            lookup.OfDmaRouterRegister(new Dra7DmaCrossbar(tree, node));
-        }
-        var peripherals = new List<BoardPeripheral>();
-        int seed = patternSeed;
-        foreach (var node in tree.Nodes.Where(n => n.Property("dmas") is not null && n.Property("status")?.Text() is not "disabled"))
-        {
-            foreach (var name in node.Property("dma-names")?.Strings() ?? [])
-            {
-                if (PeripheralProfiles.For(node, name) is not { } profile) continue;
-                var (controllerNode, cells) = lookup.SpecifierOf(node, name);
-                // Behind a crossbar the request line is chosen when the channel is requested:
-                // such consumers get channels, but no pre-wired simulated peripheral.
-                if (controllerNode.IsCompatible("ti,dra7-dma-crossbar")) continue;
-                var controller = controllers.Find(c => c.Node == controllerNode)
-                    ?? throw new DmaException("EPROBE_DEFER", "O-3", $"{node.Path} \"{name}\": {controllerNode.Path} is not a DMA controller this simulator models (compatibles: {string.Join(", ", ControllerPresets.Compatibles)}).");
-                int line = (int)cells[0];
-                var pattern = new DataPattern((ulong)seed++);
-                var devName = DevName(node);
-                var actor = system.Simulation().ActorOf(SlaveDeviceActor.PropsFor(profile, line, controller.Device.Arbiter, pattern), $"{devName}-{name}");
-                controller.Device.ConnectDevice(line, actor);
-                peripherals.Add(new BoardPeripheral(node, devName, name, line, PeripheralProfiles.DirectionOf(name), profile, actor, pattern));
-            }
-        }
-        return new SimulatedBoard(system, tree, engine, lookup, controllers, peripherals);
+        var problems = new List<OfDmaBindingProblem>();
+        var names = DeviceNames(tree, problems);
+        var (providers, controllers) = Providers(tree, engine, lookup, names);
+        var wiring = new BoardWiring(system, controllers);
+        var channels = Consumers(tree, lookup, names, providers, problems, wiring, patternSeed);
+        lookup.ChannelTaken += wiring.OnChannelTaken;
+        lookup.ChannelReleased += wiring.OnChannelReleased;
+        return new SimulatedBoard(system, tree, engine, lookup, controllers, wiring.Peripherals, providers, channels, problems);
     }
 
-    /// <summary>The Linux device name of a platform device node: <c>&lt;unit-address&gt;.&lt;name&gt;</c>, or the name.</summary>
-    public static string DevName(DtNode node)
-    {
-        ArgumentNullException.ThrowIfNull(node);
-        return node.UnitAddress is { } unit ? $"{unit}.{node.BaseName}" : node.Name;
-    }
+    /// <summary>The Linux device name of a platform device node, as <c>of_device_make_bus_id()</c> makes it (<c>44e09000.serial</c>).</summary>
+    public static string DevName(DtNode node) => DtDeviceName.Of(node);
 
-    private static OfDmaXlate XlateOf(string compatible) => compatible switch
+    /// <summary>
+    /// Every node that becomes a device (it has a <c>compatible</c>) by its kernel name. Two nodes
+    /// with one name cannot both be added (sysfs refuses the second): the later one is reported.
+    /// </summary>
+    private static Dictionary<DtNode, string> DeviceNames(DtTree tree, List<OfDmaBindingProblem> problems)
     {
-        "ti,edma3-tpcc" => OfDmaXlate.Edma,
-        "dmactors,memcpy-engine" => OfDmaXlate.ByChannelId,
-        _ => OfDmaXlate.Simple,
-    };
-
-    private static DmaDeviceDescription Describe(DtNode node, string compatible, ControllerConfig preset)
-    {
-        bool slave = preset.RequestLines > 0;
-        var widths = DmaBuswidths.Mask(DmaSlaveBuswidth.Bytes1, DmaSlaveBuswidth.Bytes2, DmaSlaveBuswidth.Bytes4);
-        return new DmaDeviceDescription
+        var names = new Dictionary<DtNode, string>();
+        var first = new Dictionary<string, DtNode>(StringComparer.Ordinal);
+        foreach (var node in tree.Nodes.Where(n => n.Parent is not null && n.Property("compatible") is not null))
         {
-            Dev = DevName(node),
-            CapMask = DmaCapMask.Memcpy | DmaCapMask.Memset | (slave ? DmaCapMask.Slave | DmaCapMask.Cyclic : 0),
-            Directions = slave ? DmaDirections.MemToDev | DmaDirections.DevToMem : 0,
-            SrcAddrWidths = widths,
-            DstAddrWidths = widths,
-            MinBurst = 1,
-            MaxBurst = compatible == "arm,pl080" ? 256 : 16,
-            ResidueGranularity = (DmaResidueGranularity)(int)preset.ResidueGranularity,
-            DescriptorReuse = true,
-            ChannelCount = (int)(node.Property("dma-channels")?.Cell() ?? (uint)preset.VirtualChannels),
-            PhysicalChannels = (int)(node.Property("dmactors,physical-channels")?.Cell() ?? (uint)preset.PhysicalChannels),
-            RequestLines = (int)(node.Property("dma-requests")?.Cell() ?? (uint)preset.RequestLines),
-            Policy = node.Property("dmactors,arbitration")?.Text() is { } policy ? ArbitrationPolicies.Named(policy, node) : preset.Policy,
-            Bus = preset.Bus,
-            Multiplexing = preset.Multiplexing,
-            CoalesceBursts = node.Property("dmactors,no-burst-coalescing") is null,
-        };
+            var name = DtDeviceName.Of(node);
+            names[node] = name;
+            if (!Enabled(node)) continue;
+            if (first.TryGetValue(name, out var other) && (node.Property("dmas") is not null || node.Property("#dma-cells") is not null))
+                problems.Add(new OfDmaBindingProblem(node, null, "of_device_make_bus_id", $"its device name {name} is also {other.Path}'s: the kernel would refuse to add the second device (duplicate name), so this one is left out", KernelAccepts: false));
+            else first.TryAdd(name, node);
+        }
+        return names;
     }
 
+    /// <summary>The kernel's <c>of_device_is_available()</c>: no <c>status</c>, or "okay" / "ok".</summary>
+    internal static bool Enabled(DtNode node) =>
+        node.Property("status") is not { } status || (!status.IsEmpty && status.Value[^1] == 0 && status.Strings()[0] is "okay" or "ok");
+
+    /// <summary>The first <c>/memory</c> node's first bank, read with its parent's cell counts; else <see cref="DefaultRam"/>.</summary>
     private static RamRegion RamOf(DtTree tree)
     {
-        var memory = tree.Nodes.FirstOrDefault(n => n.Property("device_type")?.Text() == "memory" || n.BaseName == "memory");
-        if (memory?.Property("reg")?.Cells() is [var start, var size, ..]) return new RamRegion(start, size);
-        return DefaultRam;
+        var memory = tree.Nodes.FirstOrDefault(n => n.Parent is not null && (n.BaseName == "memory" || (n.Property("device_type") is { IsEmpty: false } t && t.Value[^1] == 0 && t.Strings()[0] == "memory")));
+        if (memory?.Property("reg") is not { } reg || reg.Value.Length % 4 != 0) return DefaultRam;
+        var (na, ns) = DtAddress.CellsOf(memory);
+        var cells = reg.Cells();
+        if (na is < 1 or > 2 || ns is < 1 or > 2 || cells.Length < na + ns) return DefaultRam;
+        ulong start = DtAddress.RegAddress(memory) ?? 0, size = 0;
+        for (int i = na; i < na + ns; i++) size = (size << 32) | cells[i];
+        return size == 0 || start + size > 1UL << 32 ? DefaultRam : new RamRegion(start, size);
     }
 }

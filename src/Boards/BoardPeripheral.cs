@@ -3,17 +3,63 @@ using DmaActors.Actors.Devices;
 using DmaActors.Actors.Transfers;
 using DmaActors.Api;
 using DmaActors.DeviceTree;
-using DmaActors.Runtime;
 
 namespace DmaActors.Boards;
 
-/// <summary>One DMA stream of a consumer node: a simulated peripheral FIFO wired to a controller's request line.</summary>
-/// <param name="Node">The consumer node (e.g. <c>/ocp/spi@48030000</c>).</param>
-/// <param name="DevName">Its Linux device name (e.g. <c>48030000.spi</c>), what <see cref="DmaEngine.RequestChan"/> takes.</param>
-/// <param name="ChannelName">The <c>dma-names</c> entry (e.g. <c>tx0</c>).</param>
-/// <param name="Line">The request line the specifier names.</param>
-/// <param name="Direction">MEM_TO_DEV for "tx…", DEV_TO_MEM for "rx…".</param>
-/// <param name="Profile">The peripheral's FIFO and wire.</param>
-/// <param name="Device">The peripheral actor.</param>
-/// <param name="Pattern">The data it sends or expects.</param>
-public sealed record BoardPeripheral(DtNode Node, string DevName, string ChannelName, int Line, TransferDirection Direction, DeviceProfile Profile, IActorRef Device, DataPattern Pattern);
+/// <summary>
+/// One DMA stream of a consumer node: a simulated peripheral FIFO wired to a controller's
+/// request line. Wired at load when the line is known from the device tree; behind a router (or
+/// for a name with several entries) wired when the channel is requested, on the line the request
+/// gave, and wired again if a later request gives another.
+/// </summary>
+public sealed class BoardPeripheral
+{
+    private volatile IActorRef? _device;
+
+    internal BoardPeripheral(DtNode node, string devName, string channelName, TransferDirection direction, DeviceProfile profile, DataPattern pattern)
+    {
+        Node = node;
+        DevName = devName;
+        ChannelName = channelName;
+        Direction = direction;
+        Profile = profile;
+        Pattern = pattern;
+    }
+
+    /// <summary>The consumer node (e.g. <c>/ocp/spi@48030000</c>).</summary>
+    public DtNode Node { get; }
+
+    /// <summary>Its kernel device name (e.g. <c>48030000.spi</c>), what <see cref="DmaEngine.RequestChan"/> takes.</summary>
+    public string DevName { get; }
+
+    /// <summary>The <c>dma-names</c> entry (e.g. <c>tx0</c>).</summary>
+    public string ChannelName { get; }
+
+    /// <summary>MEM_TO_DEV for "tx…", DEV_TO_MEM for "rx…".</summary>
+    public TransferDirection Direction { get; }
+
+    /// <summary>The peripheral's FIFO and wire.</summary>
+    public DeviceProfile Profile { get; }
+
+    /// <summary>The data it sends or expects.</summary>
+    public DataPattern Pattern { get; }
+
+    /// <summary>The request line it is wired to; null until wired.</summary>
+    public int? Line { get; internal set; }
+
+    /// <summary>The registered controller it raises its requests at; null until wired.</summary>
+    public BoardController? Controller { get; internal set; }
+
+    /// <summary>The router its requests went through (the line is the router's choice), or null.</summary>
+    public DtNode? RoutedVia { get; internal set; }
+
+    /// <summary>The peripheral actor; null until wired.</summary>
+    public IActorRef? Device
+    {
+        get => _device;
+        internal set => _device = value;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{DevName}:{ChannelName}@{(Line is { } line ? line.ToString(System.Globalization.CultureInfo.InvariantCulture) : "?")}";
+}

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DmaActors.Api;
 using DmaActors.Boards;
 using DmaActors.Cli.Output;
 using DmaActors.DeviceTree;
@@ -37,6 +38,8 @@ internal static class DmaTestCommand
         }.WithExample("dmactors dmatest --iterations 100 --channel dma0chan0");
         var output = new OutputOptions(["threads"]);
         output.AddTo(command);
+        var preprocessor = new PreprocessorOptions();
+        preprocessor.AddTo(command);
         command.SetAction(r =>
         {
             var parameters = new DmaTestParameters
@@ -46,22 +49,26 @@ internal static class DmaTestCommand
                 Norandom = r.GetValue(norandom), Alignment = r.GetValue(alignment), TransferSize = r.GetValue(transferSize), Polled = r.GetValue(polled),
                 Dmatest = r.GetValue(memset) ? 1 : 0, Verbose = r.GetValue(verbose),
             };
-            return Run(r.GetValue(board), parameters, output.Read(r, environment), environment);
+            return Run(r.GetValue(board), parameters, preprocessor.From(r), output.Read(r, environment), environment);
         });
         return command;
     }
 
-    private static int Run(FileInfo? boardFile, DmaTestParameters parameters, OutputSettings output, CliEnvironment environment)
+    private static int Run(FileInfo? boardFile, DmaTestParameters parameters, DtsLoadOptions preprocessor, OutputSettings output, CliEnvironment environment)
     {
         DtTree tree;
         if (boardFile is null) tree = DemoCommand.DemoBoard();
-        else if (!Inputs.TryLoad(boardFile, null, environment.Error, out var loaded, out _)) return ExitCodes.BadInput;
+        else if (!Inputs.TryLoad(boardFile, null, preprocessor, environment.Error, out var loaded, out _)) return ExitCodes.BadInput;
         else tree = loaded!;
         using var logging = CommandLogging.Start(null, environment.Error);
         var system = Simulation.Create("dmatest", SimulationSettings.Deterministic());
         try
         {
             var loadedBoard = BoardLoader.Load(system, tree);
+            BoardReport.WriteLeftOut(loadedBoard, environment.Error);
+            if (loadedBoard.Errors.Count() is > 0 and var errors) throw new BoardProblemsException(errors);
+            if (parameters.Device.Length > 0 && loadedBoard.Engine.Devices.All(d => d.Dev != parameters.Device))
+                throw new DmaException("ENODEV", "C-7", $"--device {parameters.Device}: no DMA device of this board is called that{NearNames.Describe(parameters.Device, loadedBoard.Engine.Devices.Select(d => d.Dev))}.");
             // Text is the kernel's lines as they come; JSON and CSV print once, at the end (the result holds the lines).
             var lines = output.Format == OutputFormat.Text ? environment.Out : TextWriter.Null;
             var result = DmaTestRunner.Run(loadedBoard.Engine, parameters, lines);

@@ -39,6 +39,7 @@ internal static class DmactorsApp
             ExploreCommand.Create(environment),
             DmaTestCommand.Create(environment),
             BenchCommand.Create(environment),
+            BoardCommand.Create(environment),
         }.WithExample("dmactors demo");
         HelpLayout.Install(root, environment.OutIsTerminal ? OutputSettings.Resolve(environment, OutputFormat.Text, "", wide: false, noColour: true).Width : OutputSettings.DefaultWidth);
         return root;

@@ -16,34 +16,38 @@ internal static class ExploreCommand
         var milliseconds = new Option<double?>("--ms") { HelpName = "MS", Description = "Run length per seed, in milliseconds of virtual time; default: the workload's, at most 2.", CustomParser = OptionValues.OptionalMilliseconds };
         var seeds = new Option<int>("--seeds") { HelpName = "N", Description = "How many seeds to try (1 to N).", DefaultValueFactory = _ => 100, CustomParser = OptionValues.WholeNumberFrom(1, int.MaxValue) };
         var output = new OutputOptions(WorkloadTables.Names);
+        var preprocessor = new PreprocessorOptions();
         var command = new Command("explore", "Run a workload under many seeds of the deterministic dispatcher and report the first seed whose data fails verification (its tables, and how to replay it).")
         {
             board, workload, milliseconds, seeds,
         }.WithExample("dmactors explore --seeds 200 --ms 1");
         output.AddTo(command);
-        command.SetAction(r => Execute(r.GetValue(board), r.GetValue(workload), r.GetValue(milliseconds), r.GetValue(seeds), output.Read(r, environment), environment));
+        preprocessor.AddTo(command);
+        command.SetAction(r => Execute(r.GetValue(board), r.GetValue(workload), r.GetValue(milliseconds), r.GetValue(seeds), preprocessor.From(r), output.Read(r, environment), environment));
         return command;
     }
 
-    private static int Execute(FileInfo? boardFile, FileInfo? workloadFile, double? ms, int seeds, OutputSettings output, CliEnvironment environment)
+    private static int Execute(FileInfo? boardFile, FileInfo? workloadFile, double? ms, int seeds, DtsLoadOptions preprocessor, OutputSettings output, CliEnvironment environment)
     {
         DtTree tree;
-        Workload workload;
+        Workload? workload;
         if (boardFile is null)
         {
             tree = DemoCommand.DemoBoard();
             workload = DemoScenario.Workload;
-            if (workloadFile is not null && !Inputs.TryLoadWorkload(workloadFile, environment.Error, out workload!)) return ExitCodes.BadInput;
+            if (workloadFile is not null && !Inputs.TryLoadWorkload(workloadFile, environment.Error, out workload)) return ExitCodes.BadInput;
         }
-        else if (!Inputs.TryLoad(boardFile, workloadFile, environment.Error, out var loaded, out var loadedWorkload))
+        else if (!Inputs.TryLoad(boardFile, workloadFile, preprocessor, environment.Error, out var loaded, out var loadedWorkload))
         {
             return ExitCodes.BadInput;
         }
         else
         {
-            (tree, workload) = (loaded!, loadedWorkload!);
+            (tree, workload) = (loaded!, loadedWorkload);
         }
-        workload = workload with { RunMilliseconds = ms ?? Math.Min(workload.RunMilliseconds, 2) };
+        // No workload file with a board: each seed runs the load made from the board.
+        double length = ms ?? Math.Min(workload?.RunMilliseconds ?? 50, 2);
+        if (workload is not null) workload = workload with { RunMilliseconds = length };
         ulong last = (ulong)seeds;
         ExploreOutcome outcome;
         try
@@ -52,11 +56,12 @@ internal static class ExploreCommand
             {
                 for (ulong s = 1; s <= last; s++)
                 {
-                    var report = SimulationRun.Run(tree, workload, RunOptions.None with { Seed = s }, null, TextWriter.Null);
+                    // What the board leaves out is said once, with the first seed.
+                    var report = SimulationRun.Run(tree, workload, RunOptions.None with { Seed = s }, null, s == 1 ? environment.Error : TextWriter.Null, length);
                     progress?.Invoke(s / (double)last);
-                    if (report.HasVerificationFailures) return new ExploreOutcome(s, workload.RunMilliseconds, s, report);
+                    if (report.HasVerificationFailures) return new ExploreOutcome(s, length, s, report);
                 }
-                return new ExploreOutcome(last, workload.RunMilliseconds, null, null);
+                return new ExploreOutcome(last, length, null, null);
             });
         }
         catch (Exception bad) when (Inputs.IsBadInput(bad))
@@ -65,7 +70,7 @@ internal static class ExploreCommand
             environment.Error.WriteLine($"dmactors: {bad.Message}");
             return ExitCodes.BadInput;
         }
-        ReportWriter.Write(Document(outcome, Replay(boardFile, workloadFile, workload.RunMilliseconds, outcome.SeedsExplored)), output, environment.Out);
+        ReportWriter.Write(Document(outcome, Replay(boardFile, workloadFile, length, outcome.SeedsExplored)), output, environment.Out);
         return outcome.FailingSeed is null ? ExitCodes.Success : ExitCodes.VerificationFailed;
     }
 

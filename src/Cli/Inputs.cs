@@ -7,15 +7,16 @@ namespace DmaActors.Cli;
 /// <summary>Reads the user's files; every problem becomes a message on stderr (and exit code 2), never a crash.</summary>
 internal static class Inputs
 {
-    public static bool TryLoad(FileInfo boardFile, FileInfo? workloadFile, TextWriter error, out DtTree? tree, out Workload? workload)
+    /// <summary>Reads the board (with cpp's and dtc's options) and the workload; no workload file: <paramref name="workload"/> is null, and the run makes its load from the board.</summary>
+    public static bool TryLoad(FileInfo boardFile, FileInfo? workloadFile, DtsLoadOptions options, TextWriter error, out DtTree? tree, out Workload? workload)
     {
         ArgumentNullException.ThrowIfNull(boardFile);
         tree = null;
-        workload = DemoScenario.Workload;
+        workload = null;
         if (Missing("board", boardFile, error)) return false;
         try
         {
-            tree = DtsFile.Load(boardFile.FullName);
+            tree = DtsFile.Load(boardFile.FullName, options);
         }
         catch (Exception bad) when (bad is DtsSyntaxException or IOException or UnauthorizedAccessException)
         {
@@ -45,7 +46,7 @@ internal static class Inputs
     /// than a bug (exit 3): a dmaengine refusal (the board or workload asks what the kernel would
     /// refuse), a workload that does not fit, a device tree that does not parse.
     /// </summary>
-    public static bool IsBadInput(Exception thrown) => thrown is DmaException or FormatException or DtsSyntaxException;
+    public static bool IsBadInput(Exception thrown) => thrown is DmaException or FormatException or DtsSyntaxException or BoardProblemsException;
 
     /// <summary>Whether <paramref name="file"/> is not there to read (said on stderr), telling a folder from a missing file.</summary>
     private static bool Missing(string what, FileInfo file, TextWriter error)

@@ -26,6 +26,13 @@ internal sealed class SimulationOptions
     }
 
     /// <summary><paramref name="workload"/> with the run length <c>--ms</c> gives, if any.</summary>
+    /// <summary>The run length given with --ms, or null.</summary>
+    public double? Length(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.GetValue(_milliseconds);
+    }
+
     public Workload WithLength(Workload workload, ParseResult result)
     {
         ArgumentNullException.ThrowIfNull(workload);

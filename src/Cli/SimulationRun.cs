@@ -12,7 +12,13 @@ namespace DmaActors.Cli;
 /// <summary>Runs a workload on a board in a fresh simulated world and exports what was asked for.</summary>
 internal static class SimulationRun
 {
-    public static WorkloadReport Run(DtTree tree, Workload workload, RunOptions options, Action<double>? progress, TextWriter diagnostics)
+    /// <summary>
+    /// Brings the board up, lists on <paramref name="diagnostics"/> what it left out (deferrals,
+    /// channels without a peripheral model, binding problems), and runs <paramref name="workload"/>,
+    /// or the board's own load when it is null.
+    /// </summary>
+    /// <exception cref="BoardProblemsException">A binding has an error (all were listed).</exception>
+    public static WorkloadReport Run(DtTree tree, Workload? workload, RunOptions options, Action<double>? progress, TextWriter diagnostics, double? boardLoadMilliseconds = null)
     {
         using var logging = CommandLogging.Start(options.Log, diagnostics);
         var settings = new SimulationSettings
@@ -33,7 +39,9 @@ internal static class SimulationRun
                 world.Tracer = tracer;
             }
             var board = BoardLoader.Load(system, tree);
-            var report = new WorkloadRunner(board).Run(workload, progress);
+            BoardReport.WriteLeftOut(board, diagnostics);
+            if (board.Errors.Count() is > 0 and var errors) throw new BoardProblemsException(errors);
+            var report = new WorkloadRunner(board).Run(workload ?? BoardWorkload.From(board, boardLoadMilliseconds ?? 50), progress);
             if (tracer is not null) Export(tracer, options, diagnostics);
             return report;
         }

@@ -11,14 +11,20 @@ internal static class WorkloadCommand
     public static int Execute(DtTree tree, Workload workload, RunOptions options, OutputSettings output, CliEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(workload);
+        return Execute(tree, workload, workload.RunMilliseconds, options, output, environment);
+    }
+
+    /// <summary>Runs <paramref name="workload"/>, or the load made from the board when it is null, for <paramref name="milliseconds"/>.</summary>
+    public static int Execute(DtTree tree, Workload? workload, double milliseconds, RunOptions options, OutputSettings output, CliEnvironment environment)
+    {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
         if (!OutputPaths.CanWrite(options, environment.Error)) return ExitCodes.BadInput;
         WorkloadReport report;
         try
         {
-            report = TerminalProgress.Run(environment, output.ColourAllowed, $"simulating {workload.RunMilliseconds} ms",
-                progress => SimulationRun.Run(tree, workload, options, progress, environment.Error));
+            report = TerminalProgress.Run(environment, output.ColourAllowed, $"simulating {milliseconds} ms",
+                progress => SimulationRun.Run(tree, workload, options, progress, environment.Error, milliseconds));
         }
         catch (Exception bad) when (Inputs.IsBadInput(bad))
         {

@@ -4,23 +4,26 @@ namespace DmaActors.DeviceTree;
 
 /// <summary>
 /// Loads a board file the way the kernel build does: a file that uses <c>#include</c> or other
-/// C preprocessor directives goes through <c>cpp -nostdinc -undef -x assembler-with-cpp</c> first
-/// (when cpp is installed), and the parser follows cpp's line markers so errors point into the
-/// original files. A <c>.dtb</c> is read as a flattened tree.
+/// C preprocessor directives, or that is given macros, goes through
+/// <c>cpp -nostdinc -I … -undef -D__DTS__ -x assembler-with-cpp</c> first (when cpp is installed),
+/// and the parser follows cpp's line markers so errors point into the original files;
+/// <c>/include/</c> is then resolved as dtc resolves it (the including file's directory, then
+/// <c>-i</c> directories). A <c>.dtb</c> is read as a flattened tree.
 /// </summary>
 public static class DtsFile
 {
     /// <summary>Reads a <c>.dts</c> or <c>.dtb</c>.</summary>
     /// <param name="path">The file.</param>
-    /// <param name="includeDirectories">Extra <c>-I</c> directories for cpp (the file's own directory is always searched).</param>
-    /// <exception cref="DtsSyntaxException">The file is malformed, or needs cpp and none is installed.</exception>
-    public static DtTree Load(string path, IEnumerable<string>? includeDirectories = null)
+    /// <param name="options">cpp's <c>-I</c> and <c>-D</c>, dtc's <c>-i</c>; null: none.</param>
+    /// <exception cref="DtsSyntaxException">The file is malformed, an include is missing or nests in a cycle, or the file needs cpp and none is installed.</exception>
+    public static DtTree Load(string path, DtsLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        options ??= DtsLoadOptions.None;
         if (path.EndsWith(".dtb", StringComparison.OrdinalIgnoreCase)) return DtbReader.Read(File.ReadAllBytes(path), path);
         var text = File.ReadAllText(path);
-        if (NeedsPreprocessor(text)) text = Preprocess(path, includeDirectories ?? []);
-        return DtsParser.Parse(text, path);
+        if (NeedsPreprocessor(text) || options.Defines.Count > 0) text = Preprocess(path, options);
+        return DtsParser.Parse(text, path, options);
     }
 
     /// <summary>Whether a line starts with a C preprocessor directive (<c>#include</c>, <c>#define</c>, <c>#if</c>...).</summary>
@@ -40,34 +43,11 @@ public static class DtsFile
     }
 
     /// <summary>Runs cpp as the kernel's dtc rule does and returns its output (with line markers).</summary>
-    public static string Preprocess(string path, IEnumerable<string> includeDirectories)
+    /// <exception cref="DtsSyntaxException">cpp is missing, or failed: the message gives its first error's file:line:column, and the chain of files for an include cycle.</exception>
+    public static string Preprocess(string path, DtsLoadOptions options)
     {
-        ArgumentNullException.ThrowIfNull(includeDirectories);
-        var start = new ProcessStartInfo("cpp") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-nostdinc", "-undef", "-x", "assembler-with-cpp", "-I", Path.GetDirectoryName(Path.GetFullPath(path)) ?? "." }) start.ArgumentList.Add(argument);
-        foreach (var directory in includeDirectories)
-        {
-            start.ArgumentList.Add("-I");
-            start.ArgumentList.Add(directory);
-        }
-        start.ArgumentList.Add(path);
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("cpp did not start");
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw new DtsSyntaxException(new SourceLocation(path, 1, 1), "this file uses C preprocessor directives (#include, #define) and 'cpp' is not installed; install cpp (Debian: apt-get install cpp) or use /include/ \"file\"");
-        }
-        using (process)
-        {
-            var errors = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-                throw new DtsSyntaxException(new SourceLocation(path, 1, 1), $"cpp failed ({process.ExitCode}): {errors.Result.Trim()}");
-            return output;
-        }
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        return CppPreprocessor.Run(path, options);
     }
 }

@@ -46,6 +46,9 @@ internal sealed class DtsLexer
         return Take(DtsTokenKind.Punct, 1, at);
     }
 
+    /// <summary>The file the text at the current position came from: the lexer's own, or the one cpp's last line marker named.</summary>
+    public string CurrentFile => _file;
+
     /// <summary>Set by the parser inside parenthesised expressions, where two-character operators exist.</summary>
     public bool ExpressionContext { get; set; }
 

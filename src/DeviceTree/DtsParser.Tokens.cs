@@ -31,16 +31,10 @@ public sealed partial class DtsParser
             {
                 var name = Lexer.Next();
                 if (name.Kind != DtsTokenKind.String) throw Error("expected a quoted file name after /include/", name.Location);
-                string text;
-                try
-                {
-                    text = _readInclude(_lexers.Peek().File, name.Text);
-                }
-                catch (IOException e)
-                {
-                    throw Error($"cannot read included file '{name.Text}': {e.Message}", name.Location);
-                }
-                _lexers.Push((new DtsLexer(text, name.Text), name.Text));
+                // The including file is the one the text came from: after cpp, the file its last line marker named.
+                var (path, text) = _readInclude(Lexer.CurrentFile, name.Text, name.Location);
+                EnsureNoCycle(path, name.Location);
+                _lexers.Push((new DtsLexer(text, path), path));
                 continue;
             }
             if (token.Kind == DtsTokenKind.End && _lexers.Count > 1)
@@ -49,6 +43,29 @@ public sealed partial class DtsParser
                 continue;
             }
             return token;
+        }
+    }
+
+    /// <summary>An <c>/include/</c> of a file already being read is a cycle; past dtc's depth limit is runaway nesting. Both name the chain of files.</summary>
+    private void EnsureNoCycle(string path, SourceLocation at)
+    {
+        var chain = _lexers.Reverse().Select(l => l.File).ToList();
+        int seen = chain.FindIndex(f => SamePath(f, path));
+        if (seen >= 0)
+            throw new DtsSyntaxException(at, $"/include/ cycle: {string.Join(" → ", chain.Skip(seen).Append(path).Select(Path.GetFileName))} (the chain from the top: {string.Join(" → ", chain.Append(path))})");
+        if (_lexers.Count >= MaxIncludeDepth)
+            throw new DtsSyntaxException(at, $"/include/s nested deeper than {MaxIncludeDepth} files (dtc's limit): {string.Join(" → ", chain.Take(3))} → … → {string.Join(" → ", chain.TakeLast(3).Append(path))}");
+    }
+
+    private static bool SamePath(string a, string b)
+    {
+        try
+        {
+            return string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
+        }
+        catch (ArgumentException)
+        {
+            return string.Equals(a, b, StringComparison.Ordinal);
         }
     }
 

@@ -13,15 +13,21 @@ namespace DmaActors.DeviceTree;
 /// </summary>
 public sealed partial class DtsParser
 {
+    /// <summary>dtc's limit on nested <c>/include/</c>s (<c>MAX_SRCFILE_DEPTH</c>).</summary>
+    internal const int MaxIncludeDepth = 200;
+
     private readonly Stack<(DtsLexer Lexer, string File)> _lexers = new();
-    private readonly Func<string, string, string> _readInclude;
+    private readonly IncludeReader _readInclude;
     private readonly List<(DtProperty Property, List<object> Parts)> _pending = [];
     private readonly List<PhandleFixup> _fixups = [];
     private readonly DtNode _root;
     private DtsToken _token;
     private DtsToken? _peeked;
 
-    private DtsParser(string text, string file, Func<string, string, string> readInclude)
+    /// <summary>Finds and reads an <c>/include/</c>d file: (including file, name as written, where) → (its path, its text).</summary>
+    private delegate (string Path, string Text) IncludeReader(string includer, string name, SourceLocation at);
+
+    private DtsParser(string text, string file, IncludeReader readInclude)
     {
         _readInclude = readInclude;
         _lexers.Push((new DtsLexer(text, file), file));
@@ -31,19 +37,62 @@ public sealed partial class DtsParser
     /// <summary>Parses DTS text (already preprocessed, if it needed cpp).</summary>
     /// <param name="text">The source.</param>
     /// <param name="file">Its name, for error locations.</param>
-    /// <param name="readInclude">Reads an <c>/include/</c>d file: (including file, included name) → text. Null: relative to the including file on disk.</param>
+    /// <param name="readInclude">Reads an <c>/include/</c>d file: (including file, included name) → text. Null: from disk, relative to the including file.</param>
     /// <exception cref="DtsSyntaxException">The source is malformed.</exception>
     public static DtTree Parse(string text, string file = "<dts>", Func<string, string, string>? readInclude = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parser = new DtsParser(text, file, readInclude ?? ReadIncludeFromDisk);
-        return parser.ParseTree();
+        IncludeReader reader = readInclude is null
+            ? (includer, name, at) => ReadIncludeFromDisk(includer, name, [], at)
+            : (includer, name, at) =>
+            {
+                try
+                {
+                    return (name, readInclude(includer, name));
+                }
+                catch (IOException e)
+                {
+                    throw new DtsSyntaxException(at, $"cannot read included file '{name}': {e.Message}");
+                }
+            };
+        return new DtsParser(text, file, reader).ParseTree();
     }
 
-    private static string ReadIncludeFromDisk(string includer, string name)
+    /// <summary>Parses DTS text, reading <c>/include/</c>d files from disk as dtc does: the including file's directory first, then <see cref="DtsLoadOptions.SearchDirectories"/> (<c>dtc -i</c>).</summary>
+    /// <param name="text">The source.</param>
+    /// <param name="file">Its name, for error locations and for finding its <c>/include/</c>s.</param>
+    /// <param name="options">The search directories.</param>
+    /// <exception cref="DtsSyntaxException">The source is malformed, an included file cannot be found, or includes nest in a cycle.</exception>
+    public static DtTree Parse(string text, string file, DtsLoadOptions options)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(includer)) ?? ".";
-        return File.ReadAllText(Path.Combine(directory, name));
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(options);
+        return new DtsParser(text, file, (includer, name, at) => ReadIncludeFromDisk(includer, name, options.SearchDirectories, at)).ParseTree();
+    }
+
+    /// <summary>dtc's <c>srcfile_relative_open</c>: an absolute name as it is, else the including file's directory, then each search directory.</summary>
+    private static (string Path, string Text) ReadIncludeFromDisk(string includer, string name, IReadOnlyList<string> searchDirectories, SourceLocation at)
+    {
+        var own = Path.GetDirectoryName(Path.GetFullPath(includer)) ?? ".";
+        var candidates = Path.IsPathRooted(name) ? [name] : new[] { own }.Concat(searchDirectories).Select(d => Path.Combine(d, name)).ToList();
+        foreach (var candidate in candidates)
+        {
+            if (!File.Exists(candidate)) continue;
+            try
+            {
+                return (Path.GetFullPath(candidate), File.ReadAllText(candidate));
+            }
+            catch (IOException e)
+            {
+                throw new DtsSyntaxException(at, $"cannot read included file '{candidate}': {e.Message}");
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw new DtsSyntaxException(at, $"cannot read included file '{candidate}': {e.Message}");
+            }
+        }
+        var looked = Path.IsPathRooted(name) ? name : string.Join(", ", new[] { own }.Concat(searchDirectories));
+        throw new DtsSyntaxException(at, $"/include/ \"{name}\": no such file (looked in {looked}; add a directory with -i DIR, as dtc takes it)");
     }
 
     private DtTree ParseTree()

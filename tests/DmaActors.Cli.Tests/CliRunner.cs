@@ -63,6 +63,17 @@ internal static class CliRunner
         }
     }
 
+    /// <summary>A directory of the repository, found from the test's build output upwards.</summary>
+    public static string RepoDirectory(string relative)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, relative);
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        throw new DirectoryNotFoundException($"{relative} not found above {AppContext.BaseDirectory}");
+    }
+
     /// <summary>A file of the repository, found from the test's build output upwards.</summary>
     public static string RepoFile(string relative)
     {

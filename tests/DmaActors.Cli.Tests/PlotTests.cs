@@ -20,10 +20,10 @@ public sealed class PlotTests : IDisposable
         var all = Texts(Path.Combine(_directory.FullName, "bandwidth.svg"));
         Assert.Contains("virtual time (ms)", all);
         Assert.Contains("average bandwidth (% of demand)", all);
-        Assert.Contains("spi0 tx (dma0chan0)", all);          // the legend: a line per channel
-        Assert.Contains("bulk memcpy (dma0chan5)", all);
+        Assert.Contains("spi0 tx (dma0chan16)", all);         // the legend: a line per channel (EDMA: event 16 is dma0chan16)
+        Assert.Contains("bulk memcpy (dma0chan20)", all);
 
-        foreach (int channel in Enumerable.Range(0, 6))
+        foreach (int channel in new[] { 16, 17, 27, 25, 8, 20 })
         {
             string name = Path.Combine(_directory.FullName, $"bandwidth-dma0chan{channel}");
             var texts = Texts(name + ".svg");
@@ -43,16 +43,16 @@ public sealed class PlotTests : IDisposable
         Assert.True(code == 0, errors);
 
         Assert.Equal(
-            ["bandwidth-dma0chan0.png", "bandwidth-dma0chan0.svg", "bandwidth-dma0chan1.png", "bandwidth-dma0chan1.svg", "bandwidth.png", "bandwidth.svg"],
+            ["bandwidth-dma0chan17.png", "bandwidth-dma0chan17.svg", "bandwidth-dma0chan20.png", "bandwidth-dma0chan20.svg", "bandwidth.png", "bandwidth.svg"],
             _directory.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal));
         var all = Texts(Path.Combine(_directory.FullName, "bandwidth.svg"));
-        Assert.Contains("48030000.spi:rx0 (dma0chan0)", all);
-        Assert.Contains("memcpy@49000000.edma (dma0chan1)", all);
-        var memcpy = Texts(Path.Combine(_directory.FullName, "bandwidth-dma0chan1.svg"));
+        Assert.Contains("48030000.spi:rx0 (dma0chan17)", all);
+        Assert.Contains("memcpy@49000000.edma (dma0chan20)", all);   // ti,edma-memcpy-channels = <20 21>
+        var memcpy = Texts(Path.Combine(_directory.FullName, "bandwidth-dma0chan20.svg"));
         Assert.Contains("virtual time (ms)", memcpy);
         Assert.Contains("bandwidth (MB/s)", memcpy);
         Assert.Contains(memcpy, t => t.StartsWith("demand: ", StringComparison.Ordinal) && t.EndsWith("(the bus's peak)", StringComparison.Ordinal));
-        AssertPng(Path.Combine(_directory.FullName, "bandwidth-dma0chan1.png"));
+        AssertPng(Path.Combine(_directory.FullName, "bandwidth-dma0chan20.png"));
     }
 
     [Fact]

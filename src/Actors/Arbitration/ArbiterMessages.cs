@@ -22,6 +22,9 @@ public sealed record AttachPhysicalChannels(IReadOnlyList<IActorRef> Channels);
 /// <param name="Bytes">Burst size.</param>
 public sealed record RequestBus(int Channel, int Bytes)
 {
+    /// <summary>Bus crossings per byte (<see cref="Transfers.TransferSpec.BusPasses"/>): the grant lasts this many times the burst's cycles.</summary>
+    public int BusPasses { get; init; } = 1;
+
     /// <summary>
     /// Set when the channel could move all the whole bursts left in this run's current segment
     /// back to back (memory to memory, nothing in the way): with nobody else asking, the arbiter

@@ -32,7 +32,7 @@ public sealed partial class ControllerArbiterActor : ReceiveActor
     private IActorRef[] _channels = [];
 
     /// <summary>Pending request per channel: bytes (0 = none), arrival sequence, and the run a train could come from.</summary>
-    private (int Bytes, long Arrival, Channels.DescriptorRun? Train)[] _requests = [];
+    private (int Bytes, long Arrival, Channels.DescriptorRun? Train, int Passes)[] _requests = [];
     private readonly List<BusRequestView> _pending = [];
     private long _arrivals;
 
@@ -105,7 +105,7 @@ public sealed partial class ControllerArbiterActor : ReceiveActor
     private void OnAttach(AttachPhysicalChannels attach)
     {
         _channels = [.. attach.Channels];
-        _requests = new (int, long, Channels.DescriptorRun?)[_channels.Length];
+        _requests = new (int, long, Channels.DescriptorRun?, int)[_channels.Length];
         _grants = new BusGranted?[_channels.Length];
         _bytesGranted = new long[_channels.Length];
         _grantsMade = new long[_channels.Length];
@@ -124,7 +124,7 @@ public sealed partial class ControllerArbiterActor : ReceiveActor
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.Bytes, nameof(request));
         // Someone else wants the bus: a running train ends at the next burst boundary.
         if (_train is { } train && train.Channel != request.Channel) CutTrain(train.Schedule.StartedBy(_clock), byChannel: false);
-        SetRequest(request.Channel, request.Bytes, request.Train);
+        SetRequest(request.Channel, request.Bytes, request.Train, request.BusPasses);
         if (!BusBusy) GrantNext();
     }
 
@@ -164,7 +164,8 @@ public sealed partial class ControllerArbiterActor : ReceiveActor
         var winner = _pending[_settings.Policy.Pick(_pending)];
         var request = _requests[winner.Channel];
         _requests[winner.Channel] = default;
-        long duration = _settings.Bus.NanosecondsForCycles(_settings.Bus.CyclesFor(winner.Bytes) + _settings.Policy.OverheadCyclesPerGrant);
+        // A burst whose source and destination share one bus master crosses the bus twice.
+        long duration = _settings.Bus.NanosecondsForCycles((_settings.Bus.CyclesFor(winner.Bytes) * Math.Max(1, request.Passes)) + _settings.Policy.OverheadCyclesPerGrant);
         _grantedChannel = winner.Channel;
         if (MayCoalesce(request.Train, out int bursts))
         {
@@ -212,11 +213,11 @@ public sealed partial class ControllerArbiterActor : ReceiveActor
         _busTimerArmed = false;
     }
 
-    private void SetRequest(int channel, int bytes, Channels.DescriptorRun? train = null)
+    private void SetRequest(int channel, int bytes, Channels.DescriptorRun? train = null, int passes = 1)
     {
         if ((uint)channel >= (uint)_requests.Length)
             throw new ArgumentOutOfRangeException(nameof(channel), channel, $"No physical channel {channel} on this controller ({_requests.Length} channels).");
-        _requests[channel] = bytes > 0 ? (bytes, _arrivals++, train) : default;
+        _requests[channel] = bytes > 0 ? (bytes, _arrivals++, train, passes) : default;
     }
 
     private ArbiterStatsReply Stats()

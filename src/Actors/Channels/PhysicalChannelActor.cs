@@ -144,8 +144,9 @@ public sealed partial class PhysicalChannelActor : ReceiveActor
     /// <summary>The request for a burst of <paramref name="bytes"/>, re-used while nothing in it changes (no allocation per burst).</summary>
     private RequestBus RequestFor(int bytes, DescriptorRun? train)
     {
-        if (_lastRequest is { } last && last.Bytes == bytes && ReferenceEquals(last.Train, train)) return last;
-        return _lastRequest = new RequestBus(_index, bytes) { Train = train };
+        int passes = _run?.Spec.BusPasses ?? 1;
+        if (_lastRequest is { } last && last.Bytes == bytes && ReferenceEquals(last.Train, train) && last.BusPasses == passes) return last;
+        return _lastRequest = new RequestBus(_index, bytes) { Train = train, BusPasses = passes };
     }
 
     private void OnGranted(BusGranted grant)

@@ -43,6 +43,14 @@ public sealed record TransferSpec
     /// <summary>Whether the segments repeat until the channel is terminated.</summary>
     public bool Cyclic { get; init; }
 
+    /// <summary>
+    /// How many times each byte crosses the controller's bus: 1 when the source and destination
+    /// sides are on different bus masters (the read of one beat overlaps the write of the last),
+    /// 2 when both are on one master (read, then write, on the same bus). PL08x: the AHB masters
+    /// <c>pl08x_select_bus()</c> picks for the peripheral and memory sides.
+    /// </summary>
+    public int BusPasses { get; init; } = 1;
+
     /// <summary>Who ends a slave transfer.</summary>
     public FlowController FlowController { get; init; } = FlowController.Dma;
 

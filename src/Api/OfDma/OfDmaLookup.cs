@@ -1,40 +1,60 @@
-using System.Globalization;
 using DmaActors.DeviceTree;
 
 namespace DmaActors.Api.OfDma;
 
 /// <summary>
-/// Channel lookup from the device tree (kernel: <c>of_dma_request_slave_channel()</c>): the
-/// consumer's <c>dma-names</c> gives the index of the named channel in <c>dmas</c>; each
-/// <c>dmas</c> entry is a controller phandle followed by that controller's <c>#dma-cells</c>
-/// cells; the controller's xlate turns the cells into a channel and a request line.
-/// Plug it into <see cref="DmaEngine.ChannelLookup"/>.
+/// Channel lookup from the device tree (kernel: <c>of_dma_request_slave_channel()</c>, O-3): the
+/// entries of the consumer's <c>dmas</c> whose <c>dma-names</c> entry is the name asked for are
+/// tried from a rotating start index; the first entry whose controller (or router) is registered
+/// and whose xlate gives a channel wins. Plug it into <see cref="DmaEngine.ChannelLookup"/>.
 /// </summary>
 /// <remarks>
-/// Errors as the kernel returns them: a controller that is not registered (yet) is
-/// EPROBE_DEFER; a name missing from <c>dma-names</c>, a malformed <c>dmas</c> or no free
-/// channel is ENODEV; each message names the node.
+/// <para>
+/// Consumers are named as the kernel names their devices (<c>44e09000.serial</c>, see
+/// <see cref="DtDeviceName"/>), or by node path or label.
+/// </para>
+/// <para>
+/// Errors as the kernel returns them: no entry of that name is ENODEV; EPROBE_DEFER only when no
+/// entry gave a channel and some entry pointed at a controller not (yet) registered; each
+/// message names the node. Deviation: where every candidate entry failed in its xlate, the
+/// kernel logs the xlate's complaint and returns ENODEV; here the last complaint is thrown
+/// itself (its errno and rule), so the caller sees why.
+/// </para>
 /// </remarks>
-public sealed class OfDmaLookup(DtTree tree) : IDmaChannelLookup
+public sealed partial class OfDmaLookup(DtTree tree) : IDmaChannelLookup
 {
+    /// <summary>The kernel's static <c>last_index</c>, shared by every request (O-3): bumped once per call.</summary>
+    private int _lastIndex;
+
     private readonly List<OfDmaController> _controllers = [];
     private readonly List<IDmaRouter> _routers = [];
     private readonly Lock _gate = new();
+    private Dictionary<string, List<DtNode>>? _byDeviceName;
 
     /// <summary>The tree consumers are looked up in.</summary>
     public DtTree Tree { get; } = tree;
 
+    /// <summary>A channel was taken: its controller and request line are known from here (board wiring listens).</summary>
+    public event Action<OfDmaRequest>? ChannelTaken;
+
+    /// <summary>A channel taken here was released (and its route, if any, freed).</summary>
+    public event Action<OfDmaRequest>? ChannelReleased;
+
     /// <summary>Registers <paramref name="device"/> as the controller at <paramref name="node"/>. Kernel: <c>of_dma_controller_register()</c>.</summary>
-    /// <exception cref="DmaException">EINVAL: the node has no <c>#dma-cells</c>, or it does not fit the xlate.</exception>
+    /// <exception cref="DmaException">EINVAL: the node has no <c>#dma-cells</c>, or a number the xlate cannot take (the binding's own words for PL08x).</exception>
     public void OfDmaControllerRegister(DtNode node, Provider.DmaDevice device, OfDmaXlate xlate)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(device);
-        uint cells = node.Property("#dma-cells")?.Cell()
-            ?? throw new DmaException("EINVAL", "O-1", $"{node.Path} has no #dma-cells: a DMA controller node must say how many cells its specifiers have.");
-        uint needed = xlate == OfDmaXlate.Edma ? 2u : 1u;
+        uint cells = node.Property("#dma-cells") is { Value.Length: 4 } property ? property.Cell()
+            : throw new DmaException("EINVAL", "O-1", $"{node.Path} has no #dma-cells: a DMA controller node must say how many cells its specifiers have.");
+        uint needed = CellsOf(xlate);
         if (cells != needed)
-            throw new DmaException("EINVAL", xlate == OfDmaXlate.ByChannelId ? "O-6" : "O-5", $"{node.Path} has #dma-cells = <{cells}> but its {xlate} xlate takes exactly {needed} cell(s).");
+        {
+            throw xlate == OfDmaXlate.Pl08x
+                ? new DmaException("EINVAL", "O-5", $"{node.Path} has #dma-cells = <{cells}>, but the PL08x binding takes 2: <request signal, AHB master(s)> (amba-pl08x: \"DMA channel translation requires two cells\").")
+                : new DmaException("EINVAL", xlate == OfDmaXlate.ByChannelId ? "O-6" : "O-5", $"{node.Path} has #dma-cells = <{cells}> but its {xlate} xlate takes exactly {needed} cell(s).");
+        }
         lock (_gate) _controllers.Add(new OfDmaController(node, device, xlate));
     }
 
@@ -51,98 +71,136 @@ public sealed class OfDmaLookup(DtTree tree) : IDmaChannelLookup
         lock (_gate) _controllers.RemoveAll(c => c.Node == node);
     }
 
+    /// <summary>The registered controller at <paramref name="node"/> (and still registered with the engine), or null.</summary>
+    public OfDmaController? ControllerAt(DtNode node)
+    {
+        lock (_gate) return _controllers.Find(c => c.Node == node && !c.Device.Unregistered);
+    }
+
+    /// <summary>The router registered at <paramref name="node"/>, or null.</summary>
+    public IDmaRouter? RouterAt(DtNode node)
+    {
+        lock (_gate) return _routers.Find(r => r.Node == node);
+    }
+
     /// <inheritdoc/>
     public DmaChan? RequestSlaveChannel(DmaEngine engine, string devName, string name)
     {
         ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(name);
         var consumer = FindConsumer(devName);
+        // O-3: no dmas property: ENODEV without a word (here: null, so slave maps are tried).
         if (consumer?.Property("dmas") is null) return null;
-        var (controllerNode, specifier) = SpecifierOf(consumer, name);
-        IDmaRouter? router;
-        lock (_gate) router = _routers.Find(r => r.Node == controllerNode);
-        Action? freeRoute = null;
-        if (router is not null)
+        var names = OfDmaSpecifier.NamesOf(consumer);
+        if (names.Count == 0)
+            throw new DmaException("ENODEV", "O-3", $"dma-names property of node '{consumer.Path}' missing or empty.");
+        if (!names.Contains(name))
+            throw new DmaException("ENODEV", "O-3", $"{consumer.Path} has no dma-names entry \"{name}\" (it has: {string.Join(", ", names.Select(n => '"' + n + '"'))}).");
+        var entries = OfDmaSpecifier.Parse(Tree, consumer, new List<OfDmaBindingProblem>());
+        // Spread requests over entries of the same name: start at a rotating index, try them all.
+        int start = Interlocked.Increment(ref _lastIndex);
+        var deferredBy = new List<DtNode>();
+        DmaException? last = null;
+        for (int i = 0; i < names.Count; i++)
         {
-            // O-8: the router rewrites the specifier to point at the real controller.
-            (controllerNode, specifier, freeRoute) = router.RouteAllocate(consumer, specifier);
+            int index = (int)((uint)(i + start) % (uint)names.Count);
+            if (names[index] != name) continue;
+            if (index >= entries.Count)
+            {
+                last = new DmaException("ENODEV", "O-2", $"{consumer.Path}: dma-names entry {index} \"{name}\" has no readable dmas specifier (dmas has {entries.Count}).");
+                continue;
+            }
+            var entry = entries[index];
+            try
+            {
+                var chan = Take(engine, consumer, entry, deferredBy);
+                if (chan is not null) return chan;
+            }
+            catch (DmaException failed) when (failed.Errno != "EPROBE_DEFER")
+            {
+                last = failed;
+            }
         }
-        OfDmaController? controller;
-        lock (_gate) controller = _controllers.Find(c => c.Node == controllerNode);
-        if (controller is null || controller.Device.Unregistered)
-        {
-            freeRoute?.Invoke();
-            throw new DmaException("EPROBE_DEFER", "O-3", $"{consumer.Path} wants \"{name}\" from {controllerNode.Path}, which is not registered as a DMA controller (yet): probe again after it is.");
-        }
-        DmaChan chan;
-        try
-        {
-            chan = Translate(engine, consumer, name, controller, specifier);
-        }
-        catch (DmaException)
-        {
-            freeRoute?.Invoke();
-            throw;
-        }
-        if (freeRoute is not null) chan.SetRouteRelease(freeRoute);
-        return chan;
+        if (deferredBy.Count > 0)
+            throw new DmaException("EPROBE_DEFER", "O-3", $"{consumer.Path} wants \"{name}\" from {string.Join(" or ", deferredBy.Select(n => n.Path).Distinct())}, which is not registered as a DMA controller (yet): probe again after it is.");
+        throw last ?? new DmaException("ENODEV", "O-3", $"{consumer.Path}: no dmas entry named \"{name}\" gave a channel.");
     }
 
-    /// <summary>The controller node and specifier cells of <paramref name="consumer"/>'s channel <paramref name="name"/> (O-2, O-3).</summary>
+    /// <summary>The controller node and specifier cells of <paramref name="consumer"/>'s first <c>dmas</c> entry named <paramref name="name"/> (O-2, O-3).</summary>
     /// <exception cref="DmaException">ENODEV: no such dma-names entry, or a malformed dmas.</exception>
     public (DtNode Controller, uint[] Cells) SpecifierOf(DtNode consumer, string name)
     {
         ArgumentNullException.ThrowIfNull(consumer);
-        var dmas = consumer.Property("dmas") ?? throw new DmaException("ENODEV", "O-3", $"{consumer.Path} has no dmas property.");
-        var names = consumer.Property("dma-names") is { IsEmpty: false } property ? property.Strings() : [];
+        if (consumer.Property("dmas") is null) throw new DmaException("ENODEV", "O-3", $"{consumer.Path} has no dmas property.");
+        var names = OfDmaSpecifier.NamesOf(consumer);
         if (names.Count == 0)
             throw new DmaException("ENODEV", "O-3", $"dma-names property of node '{consumer.Path}' missing or empty.");
         int index = names.ToList().IndexOf(name);
         if (index < 0)
             throw new DmaException("ENODEV", "O-3", $"{consumer.Path} has no dma-names entry \"{name}\" (it has: {string.Join(", ", names.Select(n => '"' + n + '"'))}).");
-        return Specifier(consumer, dmas.Cells(), index);
+        var problems = new List<OfDmaBindingProblem>();
+        var entries = OfDmaSpecifier.Parse(Tree, consumer, problems);
+        if (index < entries.Count) return (entries[index].Controller, [.. entries[index].Cells]);
+        throw new DmaException("ENODEV", problems.FirstOrDefault()?.Rule ?? "O-2", problems.FirstOrDefault()?.Message is { } why ? $"{consumer.Path}: {why}." : $"{consumer.Path}: dma-names has more entries than dmas has specifiers ({entries.Count}).");
     }
 
-    private DtNode? FindConsumer(string devName) =>
-        Tree.FindByPath(devName) ?? Tree.FindByLabel(devName)
-        ?? Tree.Nodes.FirstOrDefault(n => n.UnitAddress is { } unit && $"{unit}.{n.BaseName}" == devName);
-
-    /// <summary>The <paramref name="index"/>-th specifier of <c>dmas</c>: walks the entries by each controller's <c>#dma-cells</c>.</summary>
-    private (DtNode Controller, uint[] Cells) Specifier(DtNode consumer, uint[] dmas, int index)
+    /// <summary>The consumer called <paramref name="devName"/>: its kernel device name, its node path, or a label.</summary>
+    public DtNode? FindConsumer(string devName)
     {
-        int position = 0;
-        for (int entry = 0; ; entry++)
+        ArgumentNullException.ThrowIfNull(devName);
+        if (devName.StartsWith('/')) return Tree.FindByPath(devName);
+        var byName = LazyInitializer.EnsureInitialized(ref _byDeviceName, () =>
+            Tree.Nodes.Where(n => n.Parent is not null).GroupBy(DtDeviceName.Of, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal));
+        if (byName.TryGetValue(devName, out var nodes)) return nodes.FirstOrDefault(n => n.Property("dmas") is not null) ?? nodes[0];
+        return Tree.FindByLabel(devName);
+    }
+
+    /// <summary>One entry: through its router, or straight to its controller; null when it gave no channel; records an unregistered controller in <paramref name="deferredBy"/>.</summary>
+    private DmaChan? Take(DmaEngine engine, DtNode consumer, OfDmaSpecifier entry, List<DtNode> deferredBy)
+    {
+        string name = entry.Name!;
+        if (RouterAt(entry.Controller) is { } router)
         {
-            if (position >= dmas.Length)
-                throw new DmaException("ENODEV", "O-2", $"{consumer.Path}: dma-names has more entries than dmas has specifiers ({entry}).");
-            var controller = Tree.FindByPhandle(dmas[position])
-                ?? throw new DmaException("ENODEV", "O-2", $"{consumer.Path}: dmas entry {entry} references phandle {dmas[position]}, which no node has.");
-            int cells = (int)(controller.Property("#dma-cells")?.Cell()
-                ?? throw new DmaException("ENODEV", "O-1", $"{consumer.Path}: dmas entry {entry} points at {controller.Path}, which has no #dma-cells."));
-            if (position + 1 + cells > dmas.Length)
-                throw new DmaException("ENODEV", "O-2", $"{consumer.Path}: dmas entry {entry} is cut short: {controller.Path} needs {cells} cells.");
-            if (entry == index) return (controller, dmas[(position + 1)..(position + 1 + cells)]);
-            position += 1 + cells;
+            // O-8: the router rewrites a copy of the specifier to point at the real controller.
+            var (master, masterCells, free) = router.RouteAllocate(consumer, [.. entry.Cells]);
+            if (ControllerAt(master) is not { } target)
+            {
+                free();
+                throw new DmaException("EPROBE_DEFER", "O-8", $"{consumer.Path} \"{name}\": {router.Node.Path} routes to {master.Path}, which is not registered as a DMA controller (yet): probe again after it is.");
+            }
+            DmaChan routed;
+            try
+            {
+                routed = Translate(engine, consumer, name, target, masterCells);
+            }
+            catch (DmaException)
+            {
+                free();
+                throw;
+            }
+            return Taken(new OfDmaRequest(consumer, name, entry.Index, router, entry.Cells, master, masterCells, routed), free);
         }
+        if (ControllerAt(entry.Controller) is not { } controller)
+        {
+            deferredBy.Add(entry.Controller);
+            return null;
+        }
+        uint[] cells = [.. entry.Cells];
+        var chan = Translate(engine, consumer, name, controller, cells);
+        return Taken(new OfDmaRequest(consumer, name, entry.Index, null, entry.Cells, controller.Node, cells, chan), null);
     }
 
-    private static DmaChan Translate(DmaEngine engine, DtNode consumer, string name, OfDmaController controller, uint[] cells)
+    /// <summary>Tells the listeners, and arranges for the route (if any) to be freed and the listeners told when the channel is released.</summary>
+    private DmaChan Taken(OfDmaRequest request, Action? freeRoute)
     {
-        var node = controller.Node;
-        uint first = cells[0];
-        uint? requests = node.Property("dma-requests")?.Cell();
-        if (controller.Xlate != OfDmaXlate.ByChannelId && requests is { } limit && first >= limit)
-            throw new DmaException("ENODEV", "O-1", $"{consumer.Path} \"{name}\": request {first} is beyond {node.Path}'s dma-requests = <{limit}>.");
-        // O-1: bit n of word k marks channel 32k+n available, LSB first; no property: all are.
-        uint[]? mask = node.Property("dma-channel-mask")?.Cells();
-        bool Available(int channel) => mask is null || (channel / 32 < mask.Length && (mask[channel / 32] & (1u << (channel % 32))) != 0);
-        bool Fits(DmaChan chan, object? _) =>
-            chan.Device == controller.Device && Available(chan.ChanId)
-            && (controller.Xlate != OfDmaXlate.ByChannelId || chan.ChanId == first);
-        var chan = engine.RequestChannel(DmaCapMask.Slave, Fits, null)
-            ?? throw new DmaException("ENODEV", controller.Xlate == OfDmaXlate.ByChannelId ? "O-7" : "O-5", $"{consumer.Path} \"{name}\": {node.Path} has no free channel{(controller.Xlate == OfDmaXlate.ByChannelId ? " " + first.ToString(CultureInfo.InvariantCulture) : "")} (all are taken, or masked out by dma-channel-mask){DmaEngine.AllocationNote()}.");
-        if (controller.Xlate != OfDmaXlate.ByChannelId) chan.RequestLine = (int)first;
-        // EDMA: cell 1 is the event queue, i.e. the transfer controller the channel is serviced on.
-        if (controller.Xlate == OfDmaXlate.Edma) chan.SetEventQueue((int)cells[1]);
-        return chan;
+        request.Chan.SetReleaseAction(() =>
+        {
+            freeRoute?.Invoke();
+            ChannelReleased?.Invoke(request);
+        });
+        ChannelTaken?.Invoke(request);
+        return request.Chan;
     }
+
+    private static uint CellsOf(OfDmaXlate xlate) => xlate is OfDmaXlate.Edma or OfDmaXlate.Pl08x ? 2u : 1u;
 }

@@ -38,6 +38,8 @@ internal static class DeviceValidation
             throw new DmaException("EINVAL", "P-8", $"{device.Dev}: a dma_device needs at least one channel on its channels list (ChannelCount is {device.ChannelCount}).");
         if (device.MinBurst < 0 || device.MaxBurst < 0 || device.MaxSgBurst < 0 || (device.MaxBurst > 0 && device.MinBurst > device.MaxBurst))
             throw new DmaException("EINVAL", "P-1", $"{device.Dev}: burst limits min_burst {device.MinBurst}, max_burst {device.MaxBurst}, max_sg_burst {device.MaxSgBurst} are inconsistent.");
+        if (device.MemcpyChannels?.FirstOrDefault(c => c < 0 || c >= device.ChannelCount) is { } stray && device.MemcpyChannels.Any(c => c < 0 || c >= device.ChannelCount))
+            throw new DmaException("EINVAL", "P-1", $"{device.Dev}: memcpy channel {stray} is not a channel of the device (0..{device.ChannelCount - 1}).");
         if ((device.Directions & DmaDirections.MemToMem) != 0)
             throw new DmaException("EINVAL", "P-1", $"{device.Dev}: dma_device.directions lists slave directions only; drop MEM_TO_MEM (memcpy is a capability, DMA_MEMCPY).");
     }

@@ -47,6 +47,30 @@ public sealed record DmaDeviceDescription
     /// <summary>Kernel: the length of the <c>channels</c> list (virtual channels a client can request).</summary>
     public int ChannelCount { get; init; } = 4;
 
+    /// <summary>
+    /// The channels that serve <c>DMA_MEMCPY</c> requests, or null for every channel. TI EDMA
+    /// reserves the ones its <c>ti,edma-memcpy-channels</c> lists for memcpy; the others are
+    /// bound to their events.
+    /// </summary>
+    /// <remarks>
+    /// Kernel: edma.c registers those channels as a second, memcpy-only <c>dma_device</c>; here they
+    /// stay in the one device (same numbers, <c>dma0chan20</c>), and only memcpy requests are
+    /// restricted to them.
+    /// </remarks>
+    public IReadOnlyList<int>? MemcpyChannels { get; init; }
+
+    /// <summary>
+    /// Bus masters the controller can put each side of a transfer on: 2 for a PL080 (AHB1, AHB2),
+    /// 1 for a PL081 (everything on AHB1), 0 when masters are not modelled (one bus, each byte
+    /// crosses it once).
+    /// </summary>
+    /// <remarks>Kernel: <c>vendor_data.dualmaster</c> in amba-pl08x.c.</remarks>
+    public int AhbMasters { get; init; }
+
+    /// <summary>The AHB masters memory is reachable through (a mask: 1 = AHB1, 2 = AHB2).</summary>
+    /// <remarks>Kernel: <c>pl08x_platform_data.mem_buses</c>, from <c>mem-bus-interface-ahb1/2</c> (none stated: both).</remarks>
+    public int MemBuses { get; init; } = 3;
+
     /// <summary>Hardware channels the virtual ones are multiplexed onto (V-17).</summary>
     public int PhysicalChannels { get; init; } = 4;
 

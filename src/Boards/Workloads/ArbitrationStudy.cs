@@ -1,5 +1,6 @@
 using System.Globalization;
 using Akka.Actor;
+using DmaActors.Api;
 using DmaActors.Boards;
 using DmaActors.DeviceTree;
 using DmaActors.Runtime;
@@ -24,16 +25,17 @@ public static class ArbitrationStudy
             #address-cells = <1>; #size-cells = <1>;
             memory@80000000 { device_type = "memory"; reg = <0x80000000 0x20000000>; };
             dma: dma-controller@10130000 {
-                compatible = "arm,pl080";
-                #dma-cells = <1>;
+                compatible = "arm,pl080", "arm,primecell";
+                reg = <0x10130000 0x1000>;
+                #dma-cells = <2>;
                 dma-requests = <16>;
                 dma-channels = <{{virtualChannels}}>;
                 dmactors,physical-channels = <{{physicalChannels}}>;
                 dmactors,arbitration = "{{policy}}";
             };
-            serial@101f1000 { compatible = "arm,pl011"; dmas = <&dma 0>; dma-names = "rx"; };
-            mmc@10005000 { compatible = "arm,pl18x"; dmas = <&dma 1>; dma-names = "rx"; };
-            i2s@10004000 { compatible = "i2s"; dmas = <&dma 2>; dma-names = "tx"; };
+            serial@101f1000 { compatible = "arm,pl011"; reg = <0x101f1000 0x1000>; dmas = <&dma 0 1>; dma-names = "rx"; };
+            mmc@10005000 { compatible = "arm,pl18x"; reg = <0x10005000 0x1000>; dmas = <&dma 1 1>; dma-names = "rx"; };
+            i2s@10004000 { compatible = "i2s"; reg = <0x10004000 0x1000>; dmas = <&dma 2 1>; dma-names = "tx"; };
         };
         """);
 
@@ -66,6 +68,15 @@ public static class ArbitrationStudy
             {
                 var system = Simulation.Create("arbitration", SimulationSettings.Deterministic(1));
                 var board = BoardLoader.Load(system, DtsParser.Parse(BoardDts(policy, load, physicalChannels), $"study-{policy}-{load}.dts"));
+                // The study's own controller must come up: a refused setting (a policy it does not
+                // know) is the caller's error, not a deferral to run around.
+                if (board.Providers.FirstOrDefault(p => p.State == BoardProviderState.Failed) is { } failed)
+                {
+                    system.Terminate().Wait(TimeSpan.FromSeconds(10));
+                    // Reason is the refusal's own message, "ERRNO (RULE): what": thrown again as it was.
+                    var refused = System.Text.RegularExpressions.Regex.Match(failed.Reason!, @"^(\w+) \(([^)]+)\): (.*)$", System.Text.RegularExpressions.RegexOptions.Singleline);
+                    throw refused.Success ? new DmaException(refused.Groups[1].Value, refused.Groups[2].Value, refused.Groups[3].Value) : new DmaException(failed.Reason!);
+                }
                 var report = new WorkloadRunner(board).Run(WorkloadFor(load, milliseconds));
                 var point = new ArbitrationPoint(policy, load, physicalChannels, report);
                 points.Add(point);

@@ -77,7 +77,7 @@ public static class DemoScenario
             new WorkloadStream { Name = "spi0 rx", Consumer = "48030000.spi", Channel = "rx0", Kind = StreamKind.Slave, Bytes = 256 },
             new WorkloadStream { Name = "uart0 rx", Consumer = "44e09000.serial", Channel = "rx", Kind = StreamKind.Slave, Bytes = 16 },
             new WorkloadStream { Name = "mmc1 read", Consumer = "48060000.mmc", Channel = "rx", Kind = StreamKind.Slave, Bytes = 512 },
-            new WorkloadStream { Name = "mcasp0 playback", Consumer = "48038000.mcasp", Channel = "tx", Kind = StreamKind.Cyclic, Bytes = 8192, PeriodBytes = 1024 },
+            new WorkloadStream { Name = "mcasp0 playback", Consumer = "48038000.mcasp", Channel = "tx", Kind = StreamKind.Cyclic, Bytes = 4096, PeriodBytes = 256 },
             new WorkloadStream { Name = "bulk memcpy", Controller = "49000000.edma", Kind = StreamKind.Memcpy, Bytes = 4096, QueueDepth = 1 },
         ],
     };

@@ -51,7 +51,7 @@ public sealed class WorkloadRunner(SimulatedBoard board)
         board.System.Advance(PrimeTime);
         foreach (var peripheral in streams.Select(s => s.Peripheral).OfType<BoardPeripheral>().Distinct())
         {
-            peripheral.Device.Tell(new StartDevice());
+            peripheral.Device?.Tell(new StartDevice());
         }
         long start = clock.NowNanoseconds;
         foreach (var stream in streams) stream.MarkWindowStart();
@@ -94,21 +94,54 @@ public sealed class WorkloadRunner(SimulatedBoard board)
         ulong buffer = Allocate(spec, (long)spec.Bytes * (spec.QueueDepth + 1));
         if (spec.Kind == StreamKind.Memcpy)
         {
-            var chan = board.Engine.RequestChannel(DmaCapMask.Memcpy, (c, _) => spec.Controller is null || c.Device.Dev == spec.Controller, null)
-                ?? throw new DmaException("ENODEV", "C-7", $"stream {spec.Label}: no free memcpy channel{(spec.Controller is null ? "" : $" on {spec.Controller}")}.");
+            string? controllerName = spec.Controller is null ? null : MemcpyController(spec);
+            var chan = board.Engine.RequestChannel(DmaCapMask.Memcpy, (c, _) => controllerName is null || c.Device.Dev == controllerName, null)
+                ?? throw new DmaException("ENODEV", "C-7", $"stream {spec.Label}: no free memcpy channel{(spec.Controller is null ? " on any controller" : $" on {spec.Controller}")} (each memcpy stream takes one; {string.Join(", ", board.Controllers.Where(c => (c.Device.CapMask & DmaCapMask.Memcpy) != 0).Select(c => c.Device.Dev).DefaultIfEmpty("no controller"))} can do memcpy).");
             var controller = board.Controllers.First(c => c.Device == chan.Device);
             return new RunningStream(spec, chan, controller, null, buffer, memory, () => board.World.Clock.NowNanoseconds);
         }
-        var peripheral = board.Peripherals.FirstOrDefault(p => (p.DevName == spec.Consumer || p.Node.Path == spec.Consumer || p.Node.Labels.Contains(spec.Consumer!)) && p.ChannelName == spec.Channel)
-            ?? throw new DmaException("ENODEV", "O-3", $"stream {spec.Label}: the board has no simulated peripheral for {spec.Consumer} \"{spec.Channel}\" (known: {string.Join(", ", board.Peripherals.Select(p => p.DevName + ":" + p.ChannelName))}).");
+        var peripheral = PeripheralFor(spec);
         var slave = board.Engine.RequestChan(peripheral.DevName, peripheral.ChannelName);
+        if (peripheral.Device is null)
+            throw new DmaException("ENODEV", "O-3", $"stream {spec.Label}: {slave.Name} was given for {peripheral.DevName} \"{peripheral.ChannelName}\" but no peripheral is wired to its request line.");
         var width = (DmaSlaveBuswidth)peripheral.Profile.BeatBytes;
+        // The peripheral's watermark in words, capped at what the controller takes, as drivers
+        // read dma_get_slave_caps() (an i.MX eCSPI's 32-word watermark on a PL330 bursts 16).
+        int caps = slave.GetSlaveCaps().MaxBurst;
         int burst = Math.Max(1, peripheral.Profile.Watermark / peripheral.Profile.BeatBytes);
+        if (caps > 0) burst = Math.Min(burst, caps);
         slave.SlaveConfig(peripheral.Direction == TransferDirection.MemToDev
             ? new DmaSlaveConfig { DstAddrWidth = width, DstMaxburst = burst }
             : new DmaSlaveConfig { SrcAddrWidth = width, SrcMaxburst = burst });
         var owner = board.Controllers.First(c => c.Device == slave.Device);
         return new RunningStream(spec, slave, owner, peripheral, buffer, memory, () => board.World.Clock.NowNanoseconds);
+    }
+
+    /// <summary>The stream's peripheral; a name that matches nothing, or a channel left out, says so (with the near names, or the reason).</summary>
+    private BoardPeripheral PeripheralFor(WorkloadStream spec)
+    {
+        var channels = board.Channels.Where(c => c.DevName == spec.Consumer || c.Node.Path == spec.Consumer || c.Node.Labels.Contains(spec.Consumer!)).ToList();
+        if (channels.Count == 0)
+            throw new DmaException("ENODEV", "O-3", $"stream {spec.Label}: no consumer of this board is called {spec.Consumer}{NearNames.Describe(spec.Consumer!, board.Channels.Select(c => c.DevName))}.");
+        var channel = channels.FirstOrDefault(c => c.Name == spec.Channel)
+            ?? throw new DmaException("ENODEV", "O-3", $"stream {spec.Label}: {channels[0].DevName} has no dma-names entry \"{spec.Channel}\" (it has: {string.Join(", ", channels.Select(c => '"' + c.Name + '"'))}).");
+        return board.Peripherals.FirstOrDefault(p => p.Node == channel.Node && p.ChannelName == channel.Name)
+            ?? throw new DmaException(channel.State == BoardChannelState.Deferred ? "EPROBE_DEFER" : "ENODEV", channel.State == BoardChannelState.Invalid ? "O-2" : "O-3",
+                $"stream {spec.Label}: {channel.DevName} \"{channel.Name}\" is {channel.State.ToString().ToLowerInvariant()}: {channel.Reason}.");
+    }
+
+    /// <summary>A memcpy stream's controller (by device name, path or label) must be one of the board's, registered and memcpy-capable; else say which it is not. Returns its device name.</summary>
+    private string MemcpyController(WorkloadStream spec)
+    {
+        string name = spec.Controller!;
+        var provider = board.Providers.FirstOrDefault(p => p.DevName == name || p.Node.Path == name || p.Node.Labels.Contains(name))
+            ?? throw new DmaException("ENODEV", "C-7", $"stream {spec.Label}: no DMA controller of this board is called {name}{NearNames.Describe(name, board.Providers.Select(p => p.DevName))}.");
+        if (provider.State != BoardProviderState.Registered)
+            throw new DmaException("ENODEV", "C-7", $"stream {spec.Label}: {provider.DevName} is {provider.State switch { BoardProviderState.NotModelled => "not modelled", BoardProviderState.Router => "a DMA router, not a controller", _ => provider.State.ToString().ToLowerInvariant() }}: {provider.Reason ?? "it cannot copy memory"}.");
+        var device = board.Controllers.First(c => c.Node == provider.Node).Device;
+        if ((device.CapMask & DmaCapMask.Memcpy) == 0)
+            throw new DmaException("ENODEV", "C-7", $"stream {spec.Label}: {provider.DevName} has no DMA_MEMCPY{(provider.Compatible == "ti,edma3-tpcc" ? " (EDMA serves memcpy only on the channels ti,edma-memcpy-channels lists, and this node lists none: \"memcpy is disabled\")" : "")}.");
+        return provider.DevName;
     }
 
     /// <exception cref="FormatException">The buffers do not fit in what is left of RAM: the workload is too big for the board, refused before anything runs.</exception>
@@ -141,7 +174,7 @@ public sealed class WorkloadRunner(SimulatedBoard board)
     {
         var latencies = stream.Latencies.Order().ToList();
         double Percentile(double p) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)] / 1000.0;
-        var device = stream.Peripheral?.Device.AskBlocking<DeviceStatsReply>(GetDeviceStats.Instance);
+        var device = stream.Peripheral?.Device?.AskBlocking<DeviceStatsReply>(GetDeviceStats.Instance);
         double demand = stream.Peripheral is { } p
             ? (double)p.Profile.BitsPerSecond / p.Profile.BitsPerFrame * p.Profile.FrameBytes
             : stream.Controller.Device.Description.Bus.PeakBytesPerSecond;

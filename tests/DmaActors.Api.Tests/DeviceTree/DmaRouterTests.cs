@@ -13,14 +13,14 @@ public sealed class DmaRouterTests(ITestOutputHelper output) : SimulationTestKit
             edma: edma@49000000 { compatible = "ti,edma3-tpcc"; #dma-cells = <2>; dma-requests = <4>; };
             xbar: dma-router@4a002b78 {
                 compatible = "ti,dra7-dma-crossbar";
-                #dma-cells = <1>;
+                #dma-cells = <2>;
                 dma-requests = <205>;
                 dma-masters = <&edma>;
                 ti,reserved-dma-request-ranges = <0 1>;
             };
-            uart@1000 { dmas = <&xbar 49>, <&xbar 50>; dma-names = "tx", "rx"; };
-            mmc@2000 { dmas = <&xbar 61>, <&xbar 62>; dma-names = "tx", "rx"; };
-            bad@3000 { dmas = <&xbar 300>; dma-names = "rx"; };
+            uart@1000 { reg = <0x1000 0x100>; dmas = <&xbar 49 0>, <&xbar 50 0>; dma-names = "tx", "rx"; };
+            mmc@2000 { reg = <0x2000 0x100>; dmas = <&xbar 61 1>, <&xbar 62 1>; dma-names = "tx", "rx"; };
+            bad@3000 { reg = <0x3000 0x100>; dmas = <&xbar 300 0>; dma-names = "rx"; };
         };
         """;
 

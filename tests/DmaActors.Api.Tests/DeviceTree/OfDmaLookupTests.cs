@@ -16,7 +16,7 @@ public sealed class OfDmaLookupTests(ITestOutputHelper output) : SimulationTestK
         rig.Engine.ChannelLookup = lookup;
         if (register)
         {
-            var edma = rig.Engine.DmaAsyncDeviceRegister(ApiRig.SlaveDevice("49000000.edma", channels: 8) with { RequestLines = 64 });
+            var edma = rig.Engine.DmaAsyncDeviceRegister(ApiRig.SlaveDevice("49000000.edma", channels: 64) with { RequestLines = 64 });
             lookup.OfDmaControllerRegister(tree.FindByLabel("dma1")!, edma, OfDmaXlate.Edma);
         }
         return (rig, lookup, tree);
@@ -81,7 +81,7 @@ public sealed class OfDmaLookupTests(ITestOutputHelper output) : SimulationTestK
             /dts-v1/;
             / {
                 dmac: dma-controller@1000 { #dma-cells = <1>; dma-channels = <4>; };
-                uart@2000 { dmas = <&dmac 2>, <&dmac 2>; dma-names = "tx", "rx"; };
+                uart@2000 { reg = <0x2000 0x100>; dmas = <&dmac 2>, <&dmac 2>; dma-names = "tx", "rx"; };
             };
             """);
         var lookup = new OfDmaLookup(tree);
@@ -100,7 +100,7 @@ public sealed class OfDmaLookupTests(ITestOutputHelper output) : SimulationTestK
             /dts-v1/;
             / {
                 dmac: dma-controller@1000 { #dma-cells = <1>; dma-channel-mask = <0x0000000c>; };
-                spi@4000 { dmas = <&dmac 1>, <&dmac 2>, <&dmac 3>; dma-names = "a", "b", "c"; };
+                spi@4000 { reg = <0x4000 0x100>; dmas = <&dmac 1>, <&dmac 2>, <&dmac 3>; dma-names = "a", "b", "c"; };
             };
             """);
         var lookup = new OfDmaLookup(tree);
@@ -120,7 +120,7 @@ public sealed class OfDmaLookupTests(ITestOutputHelper output) : SimulationTestK
             /dts-v1/;
             / {
                 dmac: dma-controller@1000 { #dma-cells = <1>; dma-requests = <16>; };
-                mmc@3000 { dmas = <&dmac 20>; dma-names = "rx-tx"; };
+                mmc@3000 { reg = <0x3000 0x100>; dmas = <&dmac 20>; dma-names = "rx-tx"; };
             };
             """);
         var lookup = new OfDmaLookup(tree);
