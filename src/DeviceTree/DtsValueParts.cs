@@ -11,3 +11,17 @@ internal sealed record DtsReference(string Target, bool IsPath, SourceLocation L
 /// <param name="Offset">Byte offset of the cell.</param>
 /// <param name="Reference">The node referred to.</param>
 internal sealed record PhandleFixup(byte[] Part, int Offset, DtsReference Reference);
+
+/// <summary>
+/// A property whose value is known only once the whole source is read: its pieces (byte arrays
+/// and path references) and the phandle cells in them to patch.
+/// </summary>
+/// <param name="Node">The node it was set on.</param>
+/// <param name="Property">The property.</param>
+/// <param name="Parts">Byte arrays and <see cref="DtsReference"/> paths, in order.</param>
+/// <param name="Fixups">Phandle cells inside the byte arrays.</param>
+internal sealed record PendingValue(DtNode Node, DtProperty Property, List<object> Parts, List<PhandleFixup> Fixups)
+{
+    /// <summary>Whether the property is still in the tree: not replaced, deleted, or on a deleted node.</summary>
+    public bool IsLive => !Node.IsDeleted && ReferenceEquals(Node.Property(Property.Name), Property);
+}
