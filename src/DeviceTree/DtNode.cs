@@ -2,28 +2,33 @@ namespace DmaActors.DeviceTree;
 
 /// <summary>A device-tree node: name@unit-address, labels, properties in order, children in order.</summary>
 /// <remarks>
-/// Properties and children are kept in definition order and indexed by name, so that building a
-/// tree is linear in its size: adding, replacing, finding and deleting one costs the same in a
-/// node with 100,000 children as in one with two. A deletion leaves a hole that is closed before
-/// the lists are shown (<see cref="Seal"/>, which the readers call once the tree is built).
+/// Properties and children are kept in definition order and, past <see cref="IndexFrom"/> of
+/// them, indexed by name, so that building a tree is linear in its size: adding, replacing,
+/// finding and deleting one costs the same in a node with 100,000 children as in one with two.
+/// A small node keeps no index (most nodes: a search of a few entries beats building one, and
+/// the tree is that much smaller). A deletion leaves a hole that is closed before the lists are
+/// shown (<see cref="Seal"/>, which the readers call once the tree is built).
 /// </remarks>
 public sealed class DtNode
 {
-    /// <summary>Fills a deleted property's place until the list is compacted; never shown.</summary>
+    /// <summary>From this many properties (or children) on, a node looks them up by a dictionary.</summary>
+    private const int IndexFrom = 8;
+
+    /// <summary>Fills a deleted property's place until the list is compacted; never shown (no real property has an empty name).</summary>
     private static readonly DtProperty DeletedProperty = new("", [], default);
 
     /// <summary>Fills a deleted child's place until the list is compacted; never shown.</summary>
     private static readonly DtNode DeletedChild = new("", null, default);
 
     private readonly List<DtProperty> _properties = [];
-    private readonly Dictionary<string, int> _propertySlots = new(StringComparer.Ordinal);
-    private readonly List<DtNode> _children = [];
-    private readonly Dictionary<string, int> _childSlots = new(StringComparer.Ordinal);
+    private Dictionary<string, int>? _propertySlots;
+    private List<DtNode>? _children;
+    private Dictionary<string, int>? _childSlots;
 
     /// <summary>Children by the name before '@': the only one, or a set when several share it (for <see cref="Child"/>'s look-up by base name).</summary>
-    private readonly Dictionary<string, object> _childrenByBaseName = new(StringComparer.Ordinal);
+    private Dictionary<string, object>? _childrenByBaseName;
 
-    private readonly List<string> _labels = [];
+    private string[]? _labels;
     private int _holes;
     private string? _path;
 
@@ -35,7 +40,6 @@ public sealed class DtNode
         Depth = parent is null ? 0 : parent.Depth + 1;
         int at = name.IndexOf('@', StringComparison.Ordinal);
         BaseName = at < 0 ? name : name[..at];
-        UnitAddress = at < 0 ? null : name[(at + 1)..];
     }
 
     /// <summary>The full name, e.g. <c>edma@49000000</c> ("" for the root).</summary>
@@ -45,7 +49,7 @@ public sealed class DtNode
     public string BaseName { get; }
 
     /// <summary>The unit address after '@', if any.</summary>
-    public string? UnitAddress { get; }
+    public string? UnitAddress => BaseName.Length == Name.Length ? null : Name[(BaseName.Length + 1)..];
 
     /// <summary>The parent; null for the root.</summary>
     public DtNode? Parent { get; }
@@ -54,7 +58,7 @@ public sealed class DtNode
     public SourceLocation Location { get; }
 
     /// <summary>Labels attached to it.</summary>
-    public IReadOnlyList<string> Labels => _labels;
+    public IReadOnlyList<string> Labels => _labels ?? (IReadOnlyList<string>)[];
 
     /// <summary>Properties, in definition order.</summary>
     public IReadOnlyList<DtProperty> Properties
@@ -72,7 +76,7 @@ public sealed class DtNode
         get
         {
             Seal();
-            return _children;
+            return _children ?? (IReadOnlyList<DtNode>)[];
         }
     }
 
@@ -88,14 +92,26 @@ public sealed class DtNode
     /// <summary>Set on a node (and its descendants) that a <c>/delete-node/</c> took out of the tree.</summary>
     internal bool IsDeleted { get; set; }
 
+    /// <summary>The last node body (a parser's count) that defined this node: a second definition in the same body is dtc's duplicate_node_names.</summary>
+    internal int DefinedInBody { get; set; }
+
     /// <summary>The property named <paramref name="name"/>, or null.</summary>
-    public DtProperty? Property(string name) => _propertySlots.TryGetValue(name, out int slot) ? _properties[slot] : null;
+    public DtProperty? Property(string name) => PropertySlot(name) is var slot and >= 0 ? _properties[slot] : null;
 
     /// <summary>The child named <paramref name="name"/> (full name, or base name when unique), or null.</summary>
     public DtNode? Child(string name)
     {
-        if (_childSlots.TryGetValue(name, out int slot)) return _children[slot];
-        return _childrenByBaseName.TryGetValue(name, out var found) ? found as DtNode : null;
+        if (_children is null) return null;
+        if (ChildSlot(name) is var slot and >= 0) return _children[slot];
+        if (_childrenByBaseName is not null) return _childrenByBaseName.TryGetValue(name, out var found) ? found as DtNode : null;
+        DtNode? only = null;
+        foreach (var child in _children)
+        {
+            if (child.BaseName != name || ReferenceEquals(child, DeletedChild)) continue;
+            if (only is not null) return null;
+            only = child;
+        }
+        return only;
     }
 
     /// <summary>Whether its <c>compatible</c> list contains <paramref name="compatible"/>.</summary>
@@ -125,49 +141,53 @@ public sealed class DtNode
 
     internal void AddLabel(string label)
     {
-        if (!_labels.Contains(label)) _labels.Add(label);
+        // An array, not a list: a node has one label, seldom two.
+        if (_labels is null) _labels = [label];
+        else if (!_labels.Contains(label)) _labels = [.. _labels, label];
     }
 
     /// <summary>The child called <paramref name="name"/>, made (at <paramref name="location"/>) if there is none.</summary>
-    internal DtNode GetOrAddChild(string name, SourceLocation location) => Child(name) is { } existing && existing.Name == name ? existing : AddChild(name, location);
+    internal DtNode GetOrAddChild(string name, SourceLocation location) => ChildSlot(name) is var slot and >= 0 ? _children![slot] : AddChild(name, location);
 
     /// <summary>A new child called <paramref name="name"/>, after the others (a same-named one must not exist).</summary>
     internal DtNode AddChild(string name, SourceLocation location)
     {
         var child = new DtNode(name, this, location);
-        _childSlots.Add(name, _children.Count);
+        _children ??= [];
         _children.Add(child);
-        if (!_childrenByBaseName.TryGetValue(child.BaseName, out var same)) _childrenByBaseName[child.BaseName] = child;
-        else if (same is HashSet<DtNode> several) several.Add(child);
-        else _childrenByBaseName[child.BaseName] = new HashSet<DtNode> { (DtNode)same, child };
+        if (_childSlots is not null) IndexChild(child, _children.Count - 1);
+        else if (_children.Count - _holes >= IndexFrom) IndexChildren();
         return child;
     }
 
     /// <summary>Sets <paramref name="property"/>: in the place of a same-named one (dtc's order), else after the others.</summary>
     internal void SetProperty(DtProperty property)
     {
-        if (_propertySlots.TryGetValue(property.Name, out int slot))
+        if (PropertySlot(property.Name) is var slot and >= 0)
         {
             _properties[slot] = property;
             return;
         }
-        _propertySlots.Add(property.Name, _properties.Count);
         _properties.Add(property);
+        if (_propertySlots is not null) _propertySlots.Add(property.Name, _properties.Count - 1);
+        else if (_properties.Count - _holes >= IndexFrom) IndexProperties();
     }
 
     internal void DeleteProperty(string name)
     {
-        if (!_propertySlots.Remove(name, out int slot)) return;
+        if (PropertySlot(name) is not (var slot and >= 0)) return;
+        _propertySlots?.Remove(name);
         _properties[slot] = DeletedProperty;
         _holes++;
     }
 
     internal bool DeleteChild(DtNode child)
     {
-        if (!_childSlots.TryGetValue(child.Name, out int slot) || _children[slot] != child) return false;
-        _childSlots.Remove(child.Name);
+        if (ChildSlot(child.Name) is not (var slot and >= 0) || _children![slot] != child) return false;
+        _childSlots?.Remove(child.Name);
         _children[slot] = DeletedChild;
         _holes++;
+        if (_childrenByBaseName is null) return true;
         var same = _childrenByBaseName[child.BaseName];
         if (same is HashSet<DtNode> several)
         {
@@ -186,9 +206,57 @@ public sealed class DtNode
     {
         if (_holes == 0) return;
         _properties.RemoveAll(p => ReferenceEquals(p, DeletedProperty));
-        _children.RemoveAll(c => ReferenceEquals(c, DeletedChild));
-        for (int i = 0; i < _properties.Count; i++) _propertySlots[_properties[i].Name] = i;
-        for (int i = 0; i < _children.Count; i++) _childSlots[_children[i].Name] = i;
+        _children?.RemoveAll(c => ReferenceEquals(c, DeletedChild));
         _holes = 0;
+        if (_propertySlots is not null) IndexProperties();
+        if (_childSlots is not null) IndexChildren();
+    }
+
+    private int PropertySlot(string name)
+    {
+        if (_propertySlots is not null) return _propertySlots.TryGetValue(name, out int slot) ? slot : -1;
+        for (int i = 0; i < _properties.Count; i++)
+        {
+            if (_properties[i].Name == name) return i;
+        }
+        return -1;
+    }
+
+    private int ChildSlot(string name)
+    {
+        if (_children is null) return -1;
+        if (_childSlots is not null) return _childSlots.TryGetValue(name, out int slot) ? slot : -1;
+        for (int i = 0; i < _children.Count; i++)
+        {
+            if (_children[i].Name == name && !ReferenceEquals(_children[i], DeletedChild)) return i;
+        }
+        return -1;
+    }
+
+    private void IndexProperties()
+    {
+        _propertySlots = new(StringComparer.Ordinal);
+        for (int i = 0; i < _properties.Count; i++)
+        {
+            if (!ReferenceEquals(_properties[i], DeletedProperty)) _propertySlots[_properties[i].Name] = i;
+        }
+    }
+
+    private void IndexChildren()
+    {
+        _childSlots = new(StringComparer.Ordinal);
+        _childrenByBaseName = new(StringComparer.Ordinal);
+        for (int i = 0; i < _children!.Count; i++)
+        {
+            if (!ReferenceEquals(_children[i], DeletedChild)) IndexChild(_children[i], i);
+        }
+    }
+
+    private void IndexChild(DtNode child, int slot)
+    {
+        _childSlots![child.Name] = slot;
+        if (!_childrenByBaseName!.TryGetValue(child.BaseName, out var same)) _childrenByBaseName[child.BaseName] = child;
+        else if (same is HashSet<DtNode> several) several.Add(child);
+        else _childrenByBaseName[child.BaseName] = new HashSet<DtNode> { (DtNode)same, child };
     }
 }

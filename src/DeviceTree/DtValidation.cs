@@ -10,6 +10,8 @@ internal static class DtValidation
     /// <summary>The kernel's <c>OF_MAX_ADDR_CELLS</c>; a size is held to the same width.</summary>
     private const int MaxCells = 4;
 
+    private static readonly string[] PhandleNames = ["phandle", "linux,phandle"];
+
     /// <summary>
     /// dtc's <c>explicit_phandles</c>: a <c>phandle</c> (or <c>linux,phandle</c>) is one cell, neither
     /// 0 nor 0xffffffff, the two agree where both are given, and no two nodes share one.
@@ -21,7 +23,7 @@ internal static class DtValidation
         foreach (var node in root.SelfAndDescendants())
         {
             uint? mine = null;
-            foreach (var name in new[] { "phandle", "linux,phandle" })
+            foreach (var name in PhandleNames)
             {
                 if (node.Property(name) is not { } property) continue;
                 if (property.Value.Length != 4)
@@ -42,9 +44,11 @@ internal static class DtValidation
     }
 
     /// <summary>Every rule, on a built tree (the parsers call it; a tree that passes reads without surprises).</summary>
-    public static void Check(DtTree tree)
+    /// <param name="tree">The tree.</param>
+    /// <param name="phandlesChecked">Whether <see cref="ExplicitPhandles"/> has already run on it, and the tree has only gained phandles it gave out since.</param>
+    public static void Check(DtTree tree, bool phandlesChecked = false)
     {
-        ExplicitPhandles(tree.Root);
+        if (!phandlesChecked) ExplicitPhandles(tree.Root);
         foreach (var node in tree.Nodes)
         {
             CheckCellCount(node, "#address-cells", "address_cells_is_cell");

@@ -89,29 +89,31 @@ public sealed partial class DtsParser
             Materialise(pending);
         }
         var tree = new DtTree(_root);
-        DtValidation.Check(tree);
+        DtValidation.Check(tree, phandlesChecked: true);
         return tree;
     }
 
     /// <summary>The property's value: its pieces end to end, with each path reference as the path and a NUL.</summary>
-    private void Materialise(PendingValue pending)
+    private void Materialise(PendingValue pending) => pending.Property.Value = Join(pending.Parts);
+
+    private byte[] Join(List<object> parts)
     {
-        if (pending.Parts is [byte[] only])
+        if (parts is [byte[] only]) return only;
+        long total = 0;
+        for (int i = 0; i < parts.Count; i++)
         {
-            pending.Property.Value = only;
-            return;
+            if (parts[i] is DtsReference path) parts[i] = System.Text.Encoding.UTF8.GetBytes(Resolve(path).Path + "\0");
+            total += ((byte[])parts[i]).Length;
         }
-        var pieces = pending.Parts.Select(part => part as byte[] ?? System.Text.Encoding.UTF8.GetBytes(Resolve((DtsReference)part).Path + "\0")).ToList();
-        long total = pieces.Sum(p => (long)p.Length);
-        if (total > Array.MaxLength) throw new DtsSyntaxException(pending.Property.Location, $"property '{pending.Property.Name}' would be {total} bytes");
+        if (total > Array.MaxLength) throw new DtsSyntaxException(_token.Location, $"a property value of {total} bytes is past the largest array");
         var value = new byte[total];
         int at = 0;
-        foreach (var piece in pieces)
+        foreach (byte[] piece in parts)
         {
             piece.CopyTo(value, at);
             at += piece.Length;
         }
-        pending.Property.Value = value;
+        return value;
     }
 
     internal static byte[] BigEndian(uint value)

@@ -12,24 +12,40 @@ public sealed partial class DtsParser
     /// <summary>Cells as they are read: written straight to bytes (4 a cell, not a boxed list entry), one buffer for the whole parse.</summary>
     private readonly ArrayBufferWriter<byte> _cells = new();
 
-    /// <summary>After '=': the value pieces up to ';', kept to be joined once every node is known.</summary>
+    /// <summary>The phandle references in the cell list being read, by byte offset (one list for the whole parse).</summary>
+    private readonly List<(int Offset, DtsReference Reference)> _references = [];
+
+    /// <summary>The pieces of the value being read (one list for the whole parse: values do not nest).</summary>
+    private readonly List<object> _parts = [];
+
+    /// <summary>
+    /// After '=': the value pieces up to ';'. A value without references is set at once; one
+    /// with a phandle or path reference waits, as a <see cref="PendingValue"/>, until every node is known.
+    /// </summary>
     private void ParsePropertyValue(DtNode node, DtProperty property)
     {
-        var pending = new PendingValue(node, property, [], []);
-        _pending.Add(pending);
+        _parts.Clear();
+        List<PhandleFixup>? fixups = null;
+        bool paths = false;
         while (true)
         {
             Advance();
-            if (IsPunct("<")) pending.Parts.Add(ParseCells(32, pending.Fixups));
-            else if (IsDirective("/bits/")) pending.Parts.Add(ParseSizedCells(pending.Fixups));
-            else if (_token.Kind == DtsTokenKind.String) pending.Parts.Add(NulTerminated(_token.Bytes));
-            else if (IsPunct("[")) pending.Parts.Add(ParseByteString());
-            else if (IsPunct("&")) pending.Parts.Add(ParseReferenceAfterAmpersand(requireAmpersand: false));
+            if (IsPunct("<")) _parts.Add(ParseCells(32, ref fixups));
+            else if (IsDirective("/bits/")) _parts.Add(ParseSizedCells(ref fixups));
+            else if (_token.Kind == DtsTokenKind.String) _parts.Add(NulTerminated(_token.Bytes));
+            else if (IsPunct("[")) _parts.Add(ParseByteString());
+            else if (IsPunct("&"))
+            {
+                _parts.Add(ParseReferenceAfterAmpersand(requireAmpersand: false));
+                paths = true;
+            }
             else throw Error($"expected '<cells>', \"string\", '[bytes]' or '&reference' but found '{Describe(_token)}'");
             Advance();
-            if (IsPunct(";")) return;
+            if (IsPunct(";")) break;
             if (!IsPunct(",")) throw Error($"expected ',' or ';' after a property value but found '{Describe(_token)}'");
         }
+        if (fixups is null && !paths) property.Value = Join(_parts);
+        else _pending.Add(new PendingValue(node, property, [.. _parts], fixups ?? []));
     }
 
     private static byte[] NulTerminated(byte[] bytes)
@@ -39,22 +55,23 @@ public sealed partial class DtsParser
         return value;
     }
 
-    private byte[] ParseSizedCells(List<PhandleFixup> fixups)
+    private byte[] ParseSizedCells(ref List<PhandleFixup>? fixups)
     {
         Advance();
         int bits = _token.Kind == DtsTokenKind.Number && _token.Number is 8 or 16 or 32 or 64 ? (int)_token.Number : 0;
         if (bits == 0) throw Error("expected 8, 16, 32 or 64 after /bits/");
         Expect("<");
-        return ParseCells(bits, fixups);
+        return ParseCells(bits, ref fixups);
     }
 
     /// <summary>After '&lt;': cells up to '&gt;', each <paramref name="bits"/> wide; a value that does not fit is refused as dtc refuses it (a negative one that fits sign-extended is allowed).</summary>
-    private byte[] ParseCells(int bits, List<PhandleFixup> fixups)
+    private byte[] ParseCells(int bits, ref List<PhandleFixup>? fixups)
     {
         _cells.Clear();
         int width = bits / 8;
         ulong mask = bits == 64 ? ulong.MaxValue : (1UL << bits) - 1;
-        var references = new List<(int Offset, DtsReference Reference)>();
+        var references = _references;
+        references.Clear();
         while (true)
         {
             Advance();
@@ -84,7 +101,7 @@ public sealed partial class DtsParser
             _cells.Advance(width);
         }
         var bytes = _cells.WrittenSpan.ToArray();
-        foreach (var (offset, reference) in references) fixups.Add(new PhandleFixup(bytes, offset, reference));
+        foreach (var (offset, reference) in references) (fixups ??= []).Add(new PhandleFixup(bytes, offset, reference));
         return bytes;
     }
 

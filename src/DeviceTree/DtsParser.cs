@@ -39,6 +39,10 @@ public sealed partial class DtsParser
     private DtsToken? _peeked;
     private bool _inExpression;
     private int _includes;
+    private int _bodies;
+
+    /// <summary>The labels before the member being read (one list for the whole parse: they are attached before its body is read).</summary>
+    private readonly List<(string Label, SourceLocation At)> _memberLabels = [];
 
     /// <summary>Finds and reads an <c>/include/</c>d file: (including file, name as written, where) → (its path, its text).</summary>
     private delegate (string Path, string Text) IncludeReader(string includer, string name, SourceLocation at);
@@ -116,12 +120,14 @@ public sealed partial class DtsParser
     /// After the node's name: <c>{ body } ;</c>. As in dtc, one body may name a property or a
     /// child once (<c>duplicate_property_names</c>, <c>duplicate_node_names</c>), properties come
     /// before children, and a second body for the same node (a later <c>/ { … }</c> or
-    /// <c>&amp;label { … }</c>) merges into it, its properties replacing same-named ones.
+    /// <c>&amp;label { … }</c>) merges into it, its properties replacing same-named ones. Each
+    /// body has a number, stamped on what it defines, so that "twice in one body" needs no set.
     /// </summary>
     private void ParseNodeBody(DtNode node)
     {
         Expect("{");
-        var body = new BodyNames();
+        int body = ++_bodies;
+        bool sawChild = false;
         while (true)
         {
             Advance();
@@ -129,28 +135,29 @@ public sealed partial class DtsParser
             if (_token.Kind == DtsTokenKind.End) throw Error($"expected '}}' to close node {node.Path}");
             if (IsDirective("/delete-property/"))
             {
-                body.PropertyHere(this, node, _token.Location);
+                if (sawChild) throw PropertyAfterChild(node);
                 node.DeleteProperty(ExpectWord("a property name after /delete-property/"));
                 Expect(";");
                 continue;
             }
             if (IsDirective("/delete-node/"))
             {
-                body.SawChild = true;
+                sawChild = true;
                 var name = ExpectWord("a node name after /delete-node/");
-                if (node.Child(name) is { } child) DeleteSubtree(child);
+                if (node.Child(name) is { } child && child.Name == name) DeleteSubtree(child);
                 Expect(";");
                 continue;
             }
-            ParseMember(node, body);
+            if (ParseMember(node, body, sawChild)) sawChild = true;
         }
         Expect(";");
     }
 
-    /// <summary>A property or a child node, with optional labels.</summary>
-    private void ParseMember(DtNode node, BodyNames body)
+    /// <summary>A property or a child node, with optional labels; true for a child.</summary>
+    private bool ParseMember(DtNode node, int body, bool sawChild)
     {
-        var labels = new List<(string Label, SourceLocation At)>();
+        var labels = _memberLabels;
+        labels.Clear();
         while (IsWordLike() && PeekIsPunct(":"))
         {
             labels.Add((_token.Text, _token.Location));
@@ -163,23 +170,30 @@ public sealed partial class DtsParser
         var next = Peek();
         if (next.Kind == DtsTokenKind.Punct && next.Is("{"))
         {
-            body.ChildHere(this, node, name, at);
             if (node.Depth + 1 >= MaxNodeDepth)
                 throw Error($"node '{name}' in {node.Path} is nested {node.Depth + 1} levels deep: at most {MaxNodeDepth - 1} levels below the root (Linux's FDT_MAX_DEPTH: unflatten_device_tree() drops deeper nodes)", at);
             var child = node.GetOrAddChild(name, at);
+            if (child.DefinedInBody == body) throw Error($"node '{name}' is defined twice in one body of {node.Path} (dtc: duplicate_node_names)", at);
+            child.DefinedInBody = body;
             foreach (var (label, labelAt) in labels) AddLabel(child, label, labelAt);
             ParseNodeBody(child);
-            return;
+            return true;
         }
         if (!(next.Kind == DtsTokenKind.Punct && (next.Is(";") || next.Is("="))))
             throw Error($"expected '{{', '=' or ';' after '{name}' but found '{Describe(next)}'", next.Location);
-        body.PropertyHere(this, node, at, name);
+        if (sawChild) throw PropertyAfterChild(node, at);
+        if (node.Property(name) is { } twin && twin.DefinedInBody == body)
+            throw Error($"property '{name}' is set twice in one body of {node.Path} (dtc: duplicate_property_names)", at);
         foreach (var (label, labelAt) in labels) AddPropertyLabel(node, name, label, labelAt);
-        var property = new DtProperty(name, [], at);
+        var property = new DtProperty(name, [], at) { DefinedInBody = body };
         node.SetProperty(property);
         Advance();
-        if (_token.Is("=")) ParsePropertyValue(node, property);
+        if (IsPunct("=")) ParsePropertyValue(node, property);
+        return false;
     }
+
+    private DtsSyntaxException PropertyAfterChild(DtNode node, SourceLocation? at = null) =>
+        Error($"properties must precede subnodes in {node.Path} (dtc: \"Properties must precede subnodes\")", at);
 
     private void SkipMemreserve()
     {
@@ -195,29 +209,5 @@ public sealed partial class DtsParser
         Expect(";");
         if (node.Parent is null) throw Error("the root node cannot be deleted");
         DeleteSubtree(node);
-    }
-
-    /// <summary>What one node body has named so far, for dtc's rules on a single body.</summary>
-    private sealed class BodyNames
-    {
-        private HashSet<string>? _properties;
-        private HashSet<string>? _children;
-
-        /// <summary>Whether a child (or <c>/delete-node/</c>) came already: properties may not follow.</summary>
-        public bool SawChild { get; set; }
-
-        public void PropertyHere(DtsParser parser, DtNode node, SourceLocation at, string? name = null)
-        {
-            if (SawChild) throw parser.Error($"properties must precede subnodes in {node.Path} (dtc: \"Properties must precede subnodes\")", at);
-            if (name is not null && !(_properties ??= new(StringComparer.Ordinal)).Add(name))
-                throw parser.Error($"property '{name}' is set twice in one body of {node.Path} (dtc: duplicate_property_names)", at);
-        }
-
-        public void ChildHere(DtsParser parser, DtNode node, string name, SourceLocation at)
-        {
-            SawChild = true;
-            if (!(_children ??= new(StringComparer.Ordinal)).Add(name))
-                throw parser.Error($"node '{name}' is defined twice in one body of {node.Path} (dtc: duplicate_node_names)", at);
-        }
     }
 }
