@@ -12,6 +12,10 @@ internal static class DtValidation
 
     private static readonly string[] PhandleNames = ["phandle", "linux,phandle"];
 
+    private static readonly System.Buffers.SearchValues<char> NodeNameChars = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,._+-@");
+
+    private static readonly System.Buffers.SearchValues<char> PropertyNameChars = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,._+*#?-");
+
     /// <summary>
     /// dtc's <c>explicit_phandles</c>: a <c>phandle</c> (or <c>linux,phandle</c>) is one cell, neither
     /// 0 nor 0xffffffff, the two agree where both are given, and no two nodes share one.
@@ -51,11 +55,35 @@ internal static class DtValidation
         if (!phandlesChecked) ExplicitPhandles(tree.Root);
         foreach (var node in tree.Nodes)
         {
+            CheckNames(node);
             CheckCellCount(node, "#address-cells", "address_cells_is_cell");
             CheckCellCount(node, "#size-cells", "size_cells_is_cell");
             if (node.Parent is not null && node.Property("reg") is { } reg && DtAddress.CellsOf(node).AddressCells == 0)
                 throw new DtsSyntaxException(reg.Location, $"{node.Path} has 'reg' but its bus's #address-cells is 0: a reg without an address cannot be read (the kernel's OF_CHECK_ADDR_COUNT refuses it; dtc: reg_format)");
         }
+    }
+
+    /// <summary>
+    /// dtc's <c>node_name_chars</c> (letters, digits and <c>,._+-</c>, and '@' before a unit
+    /// address), <c>node_name_format</c> (one '@' at most), <c>property_name_chars</c> (letters,
+    /// digits and <c>,._+*#?-</c>), and <c>name_is_string</c>/<c>name_properties</c> (a
+    /// <c>name</c> property is the node's name without its unit address).
+    /// </summary>
+    private static void CheckNames(DtNode node)
+    {
+        if (node.Parent is not null)
+        {
+            int bad = node.Name.AsSpan().IndexOfAnyExcept(NodeNameChars);
+            if (bad >= 0) throw new DtsSyntaxException(node.Location, $"{node.Path}: bad character '{node.Name[bad]}' in a node name (dtc: node_name_chars)");
+            if (node.Name.AsSpan().Count('@') > 1) throw new DtsSyntaxException(node.Location, $"{node.Path}: more than one '@' in a node name (dtc: node_name_format)");
+        }
+        foreach (var property in node.Properties)
+        {
+            int bad = property.Name.AsSpan().IndexOfAnyExcept(PropertyNameChars);
+            if (bad >= 0) throw new DtsSyntaxException(property.Location, $"{node.Path}: bad character '{property.Name[bad]}' in property name '{property.Name}' (dtc: property_name_chars)");
+        }
+        if (node.Property("name") is { } name && node.Parent is not null && (name.Value is not [.., 0] || name.Strings() is not [var only] || only != node.BaseName))
+            throw new DtsSyntaxException(name.Location, $"{node.Path}: a 'name' property must be the string \"{node.BaseName}\" (dtc: name_properties)");
     }
 
     /// <summary><c>#address-cells</c> and <c>#size-cells</c> are one cell of at most <see cref="MaxCells"/>.</summary>

@@ -306,5 +306,6 @@ internal sealed class DtsLexer
         _pos = keepEnd ? end : end + terminator.Length;
     }
 
-    private SourceLocation Here() => new(_file, _line + _lineOffset, _pos - _lineStart + 1);
+    /// <summary>The current position. cpp numbers from a marker <c># 0 "&lt;built-in&gt;"</c> on, and a corrupt marker can number anything: a line is never below 1 (line 0 means a blob).</summary>
+    private SourceLocation Here() => new(_file, Math.Max(1, _line + _lineOffset), _pos - _lineStart + 1);
 }

@@ -10,7 +10,7 @@ public sealed partial class DtsParser
     private readonly Dictionary<string, LabelOwner> _labels = new(StringComparer.Ordinal);
 
     /// <summary>What a label names: a node, or a property of one.</summary>
-    private sealed record LabelOwner(DtNode Node, string? Property, SourceLocation At)
+    private readonly record struct LabelOwner(DtNode Node, string? Property, SourceLocation At)
     {
         public override string ToString() => Property is null ? Node.Path : $"{Node.Path}:{Property}";
     }
@@ -18,6 +18,7 @@ public sealed partial class DtsParser
     /// <summary>dtc's <c>duplicate_label</c>: a label names one thing (the same node may be labelled again).</summary>
     private void AddLabel(DtNode node, string label, SourceLocation at)
     {
+        CheckLabel(label, at);
         if (_labels.TryGetValue(label, out var owner) && !owner.Node.IsDeleted && (owner.Property is not null || owner.Node != node))
             throw DuplicateLabel(label, owner, node.Path, at);
         _labels[label] = new LabelOwner(node, null, at);
@@ -26,10 +27,20 @@ public sealed partial class DtsParser
 
     private void AddPropertyLabel(DtNode node, string property, string label, SourceLocation at)
     {
+        CheckLabel(label, at);
         if (_labels.TryGetValue(label, out var owner) && !owner.Node.IsDeleted && (owner.Property != property || owner.Node != node))
             throw DuplicateLabel(label, owner, $"{node.Path}:{property}", at);
         _labels[label] = new LabelOwner(node, property, at);
     }
+
+    /// <summary>A label is a C identifier (dtc's lexer: <c>[a-zA-Z_][a-zA-Z0-9_]*</c>), so that every label can be referred to.</summary>
+    private static void CheckLabel(string label, SourceLocation at)
+    {
+        if (label.Length == 0 || char.IsAsciiDigit(label[0]) || label.AsSpan().ContainsAnyExcept(LabelChars))
+            throw new DtsSyntaxException(at, $"'{label}' is not a label: letters, digits and '_', not starting with a digit (dtc's label syntax)");
+    }
+
+    private static readonly System.Buffers.SearchValues<char> LabelChars = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
 
     private static DtsSyntaxException DuplicateLabel(string label, LabelOwner first, string second, SourceLocation at) =>
         new(at, $"label '{label}' is on {first} (at {first.At}) and on {second}: a label names one node or property (dtc: duplicate_label)");

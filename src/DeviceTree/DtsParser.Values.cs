@@ -101,7 +101,7 @@ public sealed partial class DtsParser
             _cells.Advance(width);
         }
         var bytes = _cells.WrittenSpan.ToArray();
-        foreach (var (offset, reference) in references) (fixups ??= []).Add(new PhandleFixup(bytes, offset, reference));
+        foreach (var (offset, reference) in references) (fixups ??= new(references.Count)).Add(new PhandleFixup(bytes, offset, reference));
         return bytes;
     }
 
@@ -133,9 +133,20 @@ public sealed partial class DtsParser
             if (!IsPunct("&")) throw Error("expected '&label' or '&{/path}'");
         }
         var at = _token.Location;
-        Advance();
-        if (IsWordLike()) return new DtsReference(_token.Text, IsPath: false, at);
-        if (!IsPunct("{")) throw Error("expected a label or '{/path}' after '&'");
+        // A label is a C identifier, as in dtc: '&l0,' is the label l0 and a comma. The lexer's
+        // expression mode reads exactly that.
+        bool outer = _inExpression;
+        _inExpression = true;
+        try
+        {
+            Advance();
+        }
+        finally
+        {
+            _inExpression = outer;
+        }
+        if (_token.Kind == DtsTokenKind.Word) return new DtsReference(_token.Text, IsPath: false, at);
+        if (!IsPunct("{")) throw Error($"expected a label or '{{/path}}' after '&' but found '{Describe(_token)}'");
         var path = new StringBuilder();
         while (true)
         {

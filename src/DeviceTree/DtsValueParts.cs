@@ -4,13 +4,13 @@ namespace DmaActors.DeviceTree;
 /// <param name="Target">The label, or the path when <see cref="IsPath"/>.</param>
 /// <param name="IsPath">Whether <see cref="Target"/> is a path.</param>
 /// <param name="Location">Where the reference was written.</param>
-internal sealed record DtsReference(string Target, bool IsPath, SourceLocation Location);
+internal readonly record struct DtsReference(string Target, bool IsPath, SourceLocation Location);
 
 /// <summary>A phandle cell to patch at <see cref="Offset"/> of a value part once every node is known.</summary>
 /// <param name="Part">The bytes holding the cell.</param>
 /// <param name="Offset">Byte offset of the cell.</param>
 /// <param name="Reference">The node referred to.</param>
-internal sealed record PhandleFixup(byte[] Part, int Offset, DtsReference Reference);
+internal readonly record struct PhandleFixup(byte[] Part, int Offset, DtsReference Reference);
 
 /// <summary>
 /// A property whose value is known only once the whole source is read: its pieces (byte arrays

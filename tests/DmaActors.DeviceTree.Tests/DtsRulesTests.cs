@@ -22,8 +22,23 @@ public sealed class DtsRulesTests
     [InlineData("/ {\n  a = <&nowhere>;\n};", 3, "no node is labelled 'nowhere' (dtc: phandle_references)")]
     [InlineData("/ {\n  a = &{/nowhere};\n};", 3, "no node at path '/nowhere' (dtc: path_references)")]
     [InlineData("/ {\n  a: n { };\n  x = <1>;\n};", 4, "properties must precede subnodes")]
+    [InlineData("/ {\n  n?x { };\n};", 3, "/n?x: bad character '?' in a node name (dtc: node_name_chars)")]
+    [InlineData("/ {\n  n@1@2 { };\n};", 3, "more than one '@' in a node name (dtc: node_name_format)")]
+    [InlineData("/ {\n  a@b = <1>;\n};", 3, "bad character '@' in property name 'a@b' (dtc: property_name_chars)")]
+    [InlineData("/ {\n  n { name = <1>; };\n};", 3, "/n: a 'name' property must be the string \"n\" (dtc: name_properties)")]
+    [InlineData("/ {\n  n@1 { name = \"m\"; };\n};", 3, "must be the string \"n\"")]
+    [InlineData("/ {\n  a,b: n { };\n};", 3, "'a,b' is not a label")]
+    [InlineData("/ {\n  x = <&1abc>;\n};", 3, "'1abc' is not a number")]
+    [InlineData("/ {\n  x = <&,>;\n};", 3, "expected a label or '{/path}' after '&' but found ','")]
     public void A_source_dtc_refuses_is_refused_with_the_rule(string body, int line, string rule) =>
         Refusal.OfSource("/dts-v1/;\n" + body, line, rule);
+
+    [Fact]
+    public void A_reference_ends_where_a_c_identifier_ends()
+    {
+        var tree = DtsParser.Parse("/dts-v1/;\n/ { x = &l0, <&l0 1>; l0: n { }; };");
+        Assert.Equal("/n\0\0\0\0\u0001\0\0\0\u0001"u8.ToArray(), tree.Root.Property("x")!.Value);
+    }
 
     [Fact]
     public void A_label_may_be_given_to_the_same_node_again_and_is_free_once_its_node_is_deleted()

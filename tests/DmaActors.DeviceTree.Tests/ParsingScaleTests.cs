@@ -1,3 +1,5 @@
+using DmaActors.Tests.Shared;
+
 namespace DmaActors.DeviceTree.Tests;
 
 /// <summary>
@@ -13,7 +15,7 @@ public sealed class ParsingScaleTests
     [InlineData("labels")]
     public void Ten_times_the_input_allocates_about_ten_times_the_bytes(string kind)
     {
-        Func<int, string> source = kind == "nodes" ? LargeSources.Nodes : LargeSources.Labels;
+        Func<int, string> source = kind == "nodes" ? LargeDeviceTrees.Nodes : LargeDeviceTrees.Labels;
         long small = Allocated(source(5_000)), large = Allocated(source(50_000));
         Assert.InRange((double)large / small, 5, 14);
     }
@@ -22,7 +24,7 @@ public sealed class ParsingScaleTests
     public void A_cell_list_allocates_a_few_times_its_value_and_no_more()
     {
         const int cells = 1_000_000;
-        var text = LargeSources.CellList(cells);
+        var text = LargeDeviceTrees.CellList(cells);
         long allocated = Allocated(text);
         // The value is 4 MB; a growing buffer and the final array cost about 3 times that.
         Assert.InRange(allocated, 4 * cells, 5 * 4 * cells);
@@ -32,7 +34,7 @@ public sealed class ParsingScaleTests
     [Fact]
     public void The_last_of_100000_labels_resolves_through_the_chain()
     {
-        var tree = DtsParser.Parse(LargeSources.Labels(100_000));
+        var tree = DtsParser.Parse(LargeDeviceTrees.Labels(100_000));
         var last = tree.FindByLabel("l99999")!;
         Assert.Equal(tree.FindByLabel("l99998")!.Phandle, last.Property("prev")!.Cell());
         Assert.Equal(100_001, tree.Nodes.Count());

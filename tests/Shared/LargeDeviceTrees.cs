@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace DmaActors.DeviceTree.Tests;
+namespace DmaActors.Tests.Shared;
 
-/// <summary>The large sources of issue 13's measurements, shared by the scale tests (and written the same way in bench/).</summary>
-internal static class LargeSources
+/// <summary>The large sources of issue 13's measurements. Linked into the DeviceTree tests and the benchmarks, so both parse the same text.</summary>
+internal static class LargeDeviceTrees
 {
     /// <summary><paramref name="count"/> sibling nodes under the root, each with a reg.</summary>
     public static string Nodes(int count)
