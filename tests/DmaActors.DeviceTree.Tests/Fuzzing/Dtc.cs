@@ -35,11 +35,17 @@ internal static class Dtc
     }
 }
 
-/// <summary>A fact that needs dtc: skipped, with <see cref="Dtc.Missing"/> as the reason shown in the test output, where dtc is not installed.</summary>
+/// <summary>
+/// A fact that needs dtc: skipped where dtc is not installed, and then named
+/// "<paramref name="what"/> SKIPPED: <see cref="Dtc.Missing"/>", since the runner's console shows a
+/// skipped test's name but its reason only at detailed verbosity.
+/// </summary>
 internal sealed class DtcFactAttribute : FactAttribute
 {
-    public DtcFactAttribute()
+    public DtcFactAttribute(string what)
     {
-        if (!Dtc.IsInstalled) Skip = Dtc.Missing;
+        if (Dtc.IsInstalled) return;
+        Skip = Dtc.Missing;
+        DisplayName = $"{what} SKIPPED: {Dtc.Missing}";
     }
 }

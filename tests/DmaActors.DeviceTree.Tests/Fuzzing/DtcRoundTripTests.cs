@@ -13,7 +13,7 @@ namespace DmaActors.DeviceTree.Tests.Fuzzing;
 /// </summary>
 public sealed class DtcRoundTripTests(ITestOutputHelper output)
 {
-    [DtcFact]
+    [DtcFact("The corpus through dtc")]
     public void The_corpus_survives_our_blob_through_dtc_and_dtcs_blob_through_our_reader()
     {
         var outcomes = new FuzzOutcomes("dtc round trip: corpus");
@@ -26,7 +26,7 @@ public sealed class DtcRoundTripTests(ITestOutputHelper output)
         outcomes.Report(output, "trees the same after our DTB → dtc → DTS → our parser");
     }
 
-    [DtcFact]
+    [DtcFact("Random trees through dtc")]
     public void Random_trees_survive_our_blob_through_dtc_and_dtcs_blob_through_our_reader()
     {
         var outcomes = new FuzzOutcomes("dtc round trip: random trees");
