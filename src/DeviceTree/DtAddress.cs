@@ -27,9 +27,9 @@ public static class DtAddress
         var (na, ns) = CellsOf(node);
         if (!Valid(na, ns)) return null;
         var cells = reg.Cells();
-        int offset = index * (na + ns);
+        long offset = (long)index * (na + ns);
         if (index < 0 || offset + na > cells.Length) return null;
-        return Translate(node, cells.AsSpan(offset, na));
+        return Translate(node, cells.AsSpan((int)offset, na));
     }
 
     /// <summary>

@@ -25,6 +25,9 @@ public sealed class DtProperty
     /// <summary>Where it was defined.</summary>
     public SourceLocation Location { get; }
 
+    /// <summary>The node body (a parser's count) that set it: a second one in the same body is dtc's duplicate_property_names.</summary>
+    internal int DefinedInBody { get; init; }
+
     /// <summary>Whether it is a boolean (present, no value).</summary>
     public bool IsEmpty => Value.Length == 0;
 
@@ -39,7 +42,7 @@ public sealed class DtProperty
     }
 
     /// <summary>The value as a single cell.</summary>
-    public uint Cell() => Cells() is [var only] ? only : throw new DtsSyntaxException(Location, $"property '{Name}' should be one cell, it has {Value.Length / 4}");
+    public uint Cell() => Value.Length == 4 ? BinaryPrimitives.ReadUInt32BigEndian(Value) : Cells() is [var only] ? only : throw new DtsSyntaxException(Location, $"property '{Name}' should be one cell, it has {Value.Length / 4}");
 
     /// <summary>The value as a list of strings.</summary>
     public IReadOnlyList<string> Strings()

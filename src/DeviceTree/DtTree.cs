@@ -1,9 +1,11 @@
 namespace DmaActors.DeviceTree;
 
 /// <summary>A parsed device tree: the root, its labels, and look-ups by path, label and phandle.</summary>
+/// <remarks>Look-ups by path, label and phandle go through indexes built once, with the tree.</remarks>
 public sealed class DtTree
 {
     private readonly Dictionary<uint, DtNode> _byPhandle = [];
+    private readonly Dictionary<string, DtNode> _byLabel = new(StringComparer.Ordinal);
 
     internal DtTree(DtNode root)
     {
@@ -21,17 +23,11 @@ public sealed class DtTree
     public DtNode? FindByPath(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var node = Root;
-        foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            node = node.Child(part);
-            if (node is null) return null;
-        }
-        return node;
+        return DtsParser.FindByPath(Root, path);
     }
 
     /// <summary>The node labelled <paramref name="label"/>, or null.</summary>
-    public DtNode? FindByLabel(string label) => Nodes.FirstOrDefault(n => n.Labels.Contains(label));
+    public DtNode? FindByLabel(string label) => _byLabel.GetValueOrDefault(label);
 
     /// <summary>The node whose phandle is <paramref name="phandle"/>, or null.</summary>
     public DtNode? FindByPhandle(uint phandle) => _byPhandle.GetValueOrDefault(phandle);
@@ -39,12 +35,14 @@ public sealed class DtTree
     /// <summary>Nodes whose <c>compatible</c> contains <paramref name="compatible"/>.</summary>
     public IEnumerable<DtNode> Compatible(string compatible) => Nodes.Where(n => n.IsCompatible(compatible));
 
-    internal void Reindex()
+    private void Reindex()
     {
-        _byPhandle.Clear();
         foreach (var node in Nodes)
         {
-            if (node.Phandle is { } phandle) _byPhandle[phandle] = node;
+            node.Seal();
+            // A malformed phandle is refused by DtValidation, which the readers run next.
+            if ((node.Property("phandle") ?? node.Property("linux,phandle")) is { Value.Length: 4 } phandle) _byPhandle.TryAdd(phandle.Cell(), node);
+            foreach (var label in node.Labels) _byLabel.TryAdd(label, node);
         }
     }
 }

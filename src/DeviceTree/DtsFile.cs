@@ -15,29 +15,24 @@ public static class DtsFile
     /// <summary>Reads a <c>.dts</c> or <c>.dtb</c>.</summary>
     /// <param name="path">The file.</param>
     /// <param name="options">cpp's <c>-I</c> and <c>-D</c>, dtc's <c>-i</c>; null: none.</param>
-    /// <exception cref="DtsSyntaxException">The file is malformed, an include is missing or nests in a cycle, or the file needs cpp and none is installed.</exception>
+    /// <exception cref="DtsSyntaxException">The file is malformed, cannot be read (missing, a directory, past the size limit), an include is missing or nests in a cycle, or the file needs cpp and none is installed.</exception>
     public static DtTree Load(string path, DtsLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= DtsLoadOptions.None;
-        if (path.EndsWith(".dtb", StringComparison.OrdinalIgnoreCase)) return DtbReader.Read(File.ReadAllBytes(path), path);
-        var text = File.ReadAllText(path);
+        if (path.EndsWith(".dtb", StringComparison.OrdinalIgnoreCase)) return DtbReader.Read(DtsSourceFiles.ReadBytes(path, DtbReader.MaxBlobBytes), path);
+        var text = DtsSourceFiles.ReadText(path, new SourceLocation(path, 1, 1), "board file");
         if (NeedsPreprocessor(text) || options.Defines.Count > 0) text = Preprocess(path, options);
         return DtsParser.Parse(text, path, options);
     }
 
-    /// <summary>Whether a line starts with a C preprocessor directive (<c>#include</c>, <c>#define</c>, <c>#if</c>...).</summary>
+    /// <summary>Whether a line starts with a C preprocessor directive (<c>#include</c>, <c>#define</c>, <c>#if</c>...; not a property such as <c>#interrupt-cells</c>).</summary>
     public static bool NeedsPreprocessor(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (var line in text.Split('\n'))
+        foreach (var line in text.AsSpan().EnumerateLines())
         {
-            var trimmed = line.TrimStart();
-            if (trimmed.StartsWith("#include", StringComparison.Ordinal) || trimmed.StartsWith("#define", StringComparison.Ordinal)
-                || trimmed.StartsWith("#if", StringComparison.Ordinal) || trimmed.StartsWith("#undef", StringComparison.Ordinal))
-            {
-                return true;
-            }
+            if (DtsLexer.IsCppDirective(line.TrimStart())) return true;
         }
         return false;
     }

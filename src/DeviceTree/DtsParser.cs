@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Text;
-
 namespace DmaActors.DeviceTree;
 
 /// <summary>
@@ -9,20 +6,43 @@ namespace DmaActors.DeviceTree;
 /// references, <c>/bits/ n</c>), strings and string lists, byte strings, path references,
 /// <c>&amp;label { ... }</c> extensions, <c>/delete-node/</c>, <c>/delete-property/</c>,
 /// <c>/memreserve/</c> and <c>/include/</c>. Phandles are assigned to referenced nodes that have
-/// none. Errors give file:line:column and what was expected.
+/// none. Errors give file:line:column, what was expected, and the rule (dtc's check name where
+/// dtc has one).
 /// </summary>
+/// <remarks>
+/// Linear in the input: labels, paths, children and properties are found through indexes, never
+/// by a scan; expressions are evaluated with explicit stacks, so no input, however nested, can
+/// overflow the thread's stack. Limits where no natural one exists, each stated in its error:
+/// node nesting (<see cref="MaxNodeDepth"/>), <c>/include/</c> nesting and count, and the size of
+/// one source file (<see cref="MaxSourceChars"/>).
+/// </remarks>
 public sealed partial class DtsParser
 {
     /// <summary>dtc's limit on nested <c>/include/</c>s (<c>MAX_SRCFILE_DEPTH</c>).</summary>
     internal const int MaxIncludeDepth = 200;
 
-    private readonly Stack<(DtsLexer Lexer, string File)> _lexers = new();
+    /// <summary>How many <c>/include/</c>s one parse may open, in all: a bound on work where files include each other twice over, level after level.</summary>
+    internal const int MaxIncludes = 10_000;
+
+    /// <summary>Linux's <c>FDT_MAX_DEPTH</c> (drivers/of/fdt.c): <c>unflatten_device_tree()</c> drops nodes with this many ancestors or more.</summary>
+    internal const int MaxNodeDepth = 64;
+
+    /// <summary>The largest source file read (64 Mi characters): a bound on memory for a file that never ends, such as a device.</summary>
+    internal const int MaxSourceChars = 64 << 20;
+
+    /// <summary>The files being read, the innermost on top, each with its full path (to compare for cycles).</summary>
+    private readonly Stack<(DtsLexer Lexer, string File, string FullPath)> _lexers = new();
     private readonly IncludeReader _readInclude;
-    private readonly List<(DtProperty Property, List<object> Parts)> _pending = [];
-    private readonly List<PhandleFixup> _fixups = [];
+    private readonly List<PendingValue> _pending = [];
     private readonly DtNode _root;
     private DtsToken _token;
     private DtsToken? _peeked;
+    private bool _inExpression;
+    private int _includes;
+    private int _bodies;
+
+    /// <summary>The labels before the member being read (one list for the whole parse: they are attached before its body is read).</summary>
+    private readonly List<(string Label, SourceLocation At)> _memberLabels = [];
 
     /// <summary>Finds and reads an <c>/include/</c>d file: (including file, name as written, where) → (its path, its text).</summary>
     private delegate (string Path, string Text) IncludeReader(string includer, string name, SourceLocation at);
@@ -30,7 +50,7 @@ public sealed partial class DtsParser
     private DtsParser(string text, string file, IncludeReader readInclude)
     {
         _readInclude = readInclude;
-        _lexers.Push((new DtsLexer(text, file), file));
+        _lexers.Push((new DtsLexer(text, file), file, FullPath(file)));
         _root = new DtNode("", null, new SourceLocation(file, 1, 1));
     }
 
@@ -43,14 +63,14 @@ public sealed partial class DtsParser
     {
         ArgumentNullException.ThrowIfNull(text);
         IncludeReader reader = readInclude is null
-            ? (includer, name, at) => ReadIncludeFromDisk(includer, name, [], at)
+            ? (includer, name, at) => DtsSourceFiles.ReadInclude(includer, name, [], at)
             : (includer, name, at) =>
             {
                 try
                 {
                     return (name, readInclude(includer, name));
                 }
-                catch (IOException e)
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     throw new DtsSyntaxException(at, $"cannot read included file '{name}': {e.Message}");
                 }
@@ -67,32 +87,7 @@ public sealed partial class DtsParser
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);
-        return new DtsParser(text, file, (includer, name, at) => ReadIncludeFromDisk(includer, name, options.SearchDirectories, at)).ParseTree();
-    }
-
-    /// <summary>dtc's <c>srcfile_relative_open</c>: an absolute name as it is, else the including file's directory, then each search directory.</summary>
-    private static (string Path, string Text) ReadIncludeFromDisk(string includer, string name, IReadOnlyList<string> searchDirectories, SourceLocation at)
-    {
-        var own = Path.GetDirectoryName(Path.GetFullPath(includer)) ?? ".";
-        var candidates = Path.IsPathRooted(name) ? [name] : new[] { own }.Concat(searchDirectories).Select(d => Path.Combine(d, name)).ToList();
-        foreach (var candidate in candidates)
-        {
-            if (!File.Exists(candidate)) continue;
-            try
-            {
-                return (Path.GetFullPath(candidate), File.ReadAllText(candidate));
-            }
-            catch (IOException e)
-            {
-                throw new DtsSyntaxException(at, $"cannot read included file '{candidate}': {e.Message}");
-            }
-            catch (UnauthorizedAccessException e)
-            {
-                throw new DtsSyntaxException(at, $"cannot read included file '{candidate}': {e.Message}");
-            }
-        }
-        var looked = Path.IsPathRooted(name) ? name : string.Join(", ", new[] { own }.Concat(searchDirectories));
-        throw new DtsSyntaxException(at, $"/include/ \"{name}\": no such file (looked in {looked}; add a directory with -i DIR, as dtc takes it)");
+        return new DtsParser(text, file, (includer, name, at) => DtsSourceFiles.ReadInclude(includer, name, options.SearchDirectories, at)).ParseTree();
     }
 
     private DtTree ParseTree()
@@ -113,17 +108,26 @@ public sealed partial class DtsParser
     private void AttachTopLevelLabel()
     {
         var label = _token.Text;
+        var at = _token.Location;
         Expect(":");
         Advance();
         var node = IsPunct("/") ? _root : IsPunct("&") ? Resolve(ParseReferenceAfterAmpersand(requireAmpersand: false)) : throw Error("expected '/' or '&label' after a top-level label");
-        node.AddLabel(label);
+        AddLabel(node, label, at);
         ParseNodeBody(node);
     }
 
-    /// <summary>After the node's name: <c>{ body } ;</c>.</summary>
+    /// <summary>
+    /// After the node's name: <c>{ body } ;</c>. As in dtc, one body may name a property or a
+    /// child once (<c>duplicate_property_names</c>, <c>duplicate_node_names</c>), properties come
+    /// before children, and a second body for the same node (a later <c>/ { … }</c> or
+    /// <c>&amp;label { … }</c>) merges into it, its properties replacing same-named ones. Each
+    /// body has a number, stamped on what it defines, so that "twice in one body" needs no set.
+    /// </summary>
     private void ParseNodeBody(DtNode node)
     {
         Expect("{");
+        int body = ++_bodies;
+        bool sawChild = false;
         while (true)
         {
             Advance();
@@ -131,29 +135,32 @@ public sealed partial class DtsParser
             if (_token.Kind == DtsTokenKind.End) throw Error($"expected '}}' to close node {node.Path}");
             if (IsDirective("/delete-property/"))
             {
+                if (sawChild) throw PropertyAfterChild(node);
                 node.DeleteProperty(ExpectWord("a property name after /delete-property/"));
                 Expect(";");
                 continue;
             }
             if (IsDirective("/delete-node/"))
             {
+                sawChild = true;
                 var name = ExpectWord("a node name after /delete-node/");
-                if (node.Child(name) is { } child) node.DeleteChild(child);
+                if (node.Child(name) is { } child && child.Name == name) DeleteSubtree(child);
                 Expect(";");
                 continue;
             }
-            ParseMember(node);
+            if (ParseMember(node, body, sawChild)) sawChild = true;
         }
         Expect(";");
     }
 
-    /// <summary>A property or a child node, with optional labels.</summary>
-    private void ParseMember(DtNode node)
+    /// <summary>A property or a child node, with optional labels; true for a child.</summary>
+    private bool ParseMember(DtNode node, int body, bool sawChild)
     {
-        var labels = new List<string>();
+        var labels = _memberLabels;
+        labels.Clear();
         while (IsWordLike() && PeekIsPunct(":"))
         {
-            labels.Add(_token.Text);
+            labels.Add((_token.Text, _token.Location));
             Advance();
             Advance();
         }
@@ -161,29 +168,32 @@ public sealed partial class DtsParser
         var name = _token.Text;
         var at = _token.Location;
         var next = Peek();
-        if (next.Kind == DtsTokenKind.Punct && next.Text == "{")
+        if (next.Kind == DtsTokenKind.Punct && next.Is("{"))
         {
+            if (node.Depth + 1 >= MaxNodeDepth)
+                throw Error($"node '{name}' in {node.Path} is nested {node.Depth + 1} levels deep: at most {MaxNodeDepth - 1} levels below the root (Linux's FDT_MAX_DEPTH: unflatten_device_tree() drops deeper nodes)", at);
             var child = node.GetOrAddChild(name, at);
-            foreach (var label in labels) child.AddLabel(label);
+            if (child.DefinedInBody == body) throw Error($"node '{name}' is defined twice in one body of {node.Path} (dtc: duplicate_node_names)", at);
+            child.DefinedInBody = body;
+            foreach (var (label, labelAt) in labels) AddLabel(child, label, labelAt);
             ParseNodeBody(child);
-            return;
+            return true;
         }
-        if (next.Kind == DtsTokenKind.Punct && next.Text == ";")
-        {
-            Advance();
-            node.SetProperty(new DtProperty(name, [], at));
-            return;
-        }
-        if (next.Kind == DtsTokenKind.Punct && next.Text == "=")
-        {
-            Advance();
-            var property = new DtProperty(name, [], at);
-            _pending.Add((property, ParsePropertyValue()));
-            node.SetProperty(property);
-            return;
-        }
-        throw Error($"expected '{{', '=' or ';' after '{name}'", next.Location);
+        if (!(next.Kind == DtsTokenKind.Punct && (next.Is(";") || next.Is("="))))
+            throw Error($"expected '{{', '=' or ';' after '{name}' but found '{Describe(next)}'", next.Location);
+        if (sawChild) throw PropertyAfterChild(node, at);
+        if (node.Property(name) is { } twin && twin.DefinedInBody == body)
+            throw Error($"property '{name}' is set twice in one body of {node.Path} (dtc: duplicate_property_names)", at);
+        foreach (var (label, labelAt) in labels) AddPropertyLabel(node, name, label, labelAt);
+        var property = new DtProperty(name, [], at) { DefinedInBody = body };
+        node.SetProperty(property);
+        Advance();
+        if (IsPunct("=")) ParsePropertyValue(node, property);
+        return false;
     }
+
+    private DtsSyntaxException PropertyAfterChild(DtNode node, SourceLocation? at = null) =>
+        Error($"properties must precede subnodes in {node.Path} (dtc: \"Properties must precede subnodes\")", at);
 
     private void SkipMemreserve()
     {
@@ -194,59 +204,10 @@ public sealed partial class DtsParser
         Expect(";");
     }
 
-    private DtTree Finish()
-    {
-        // Values first (explicit phandles must be readable), then references, then values again
-        // with the patched phandle cells.
-        Materialise();
-        var tree = new DtTree(_root);
-        uint next = tree.Nodes.Select(n => n.Phandle ?? 0).DefaultIfEmpty(0u).Max() + 1;
-        foreach (var fixup in _fixups)
-        {
-            var target = Resolve(fixup.Reference);
-            if (target.Phandle is not { } phandle)
-            {
-                phandle = next++;
-                target.SetProperty(new DtProperty("phandle", BigEndian(phandle), fixup.Reference.Location));
-            }
-            BinaryPrimitives.WriteUInt32BigEndian(fixup.Part.AsSpan(fixup.Offset), phandle);
-        }
-        Materialise();
-        tree.Reindex();
-        return tree;
-    }
-
-    private void Materialise()
-    {
-        foreach (var (property, parts) in _pending)
-        {
-            var bytes = new List<byte>();
-            foreach (var part in parts)
-            {
-                if (part is byte[] raw) bytes.AddRange(raw);
-                else if (part is DtsReference path) bytes.AddRange(Encoding.UTF8.GetBytes(Resolve(path).Path + "\0"));
-            }
-            property.Value = [.. bytes];
-        }
-    }
-
-    private DtNode Resolve(DtsReference reference)
-    {
-        var node = reference.IsPath ? new DtTree(_root).FindByPath(reference.Target) : _root.SelfAndDescendants().FirstOrDefault(n => n.Labels.Contains(reference.Target));
-        return node ?? throw new DtsSyntaxException(reference.Location, reference.IsPath ? $"no node at path '{reference.Target}'" : $"no node is labelled '{reference.Target}'");
-    }
-
     private void DeleteNode(DtNode node)
     {
         Expect(";");
         if (node.Parent is null) throw Error("the root node cannot be deleted");
-        node.Parent.DeleteChild(node);
-    }
-
-    internal static byte[] BigEndian(uint value)
-    {
-        var bytes = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(bytes, value);
-        return bytes;
+        DeleteSubtree(node);
     }
 }
