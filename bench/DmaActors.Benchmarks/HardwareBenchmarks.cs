@@ -3,6 +3,7 @@ using DmaActors.Actors.Channels;
 using DmaActors.Actors.Controller;
 using DmaActors.Actors.Memory;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 
@@ -31,7 +32,7 @@ public class HardwareBenchmarks : SimulationBenchmark
 
     /// <summary>Creates the benchmark; completions are counted by a callback, so nothing asks the channel.</summary>
     public HardwareBenchmarks() =>
-        _countCompletion = new DescriptorOptions(TransferFlags.Interrupt, _ => Interlocked.Increment(ref _completed));
+        _countCompletion = new DescriptorOptions(DmaCtrlFlags.PrepInterrupt, _ => Interlocked.Increment(ref _completed));
 
     /// <summary>Which dispatcher runs the hardware.</summary>
     [Params(DispatcherKind.ThreadPool, DispatcherKind.Deterministic)]

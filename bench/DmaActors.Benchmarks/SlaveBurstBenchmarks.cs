@@ -5,6 +5,7 @@ using DmaActors.Actors.Controller;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Memory;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 
@@ -37,7 +38,7 @@ public class SlaveBurstBenchmarks : SimulationBenchmark
         var memory = PhysicalMemory.Create(Ram, 16 << 20);
         memory.Fill(Ram, 0, Bytes);
         var controller = DmaController.Start(system, new ControllerConfig { Memory = memory });
-        _card = World.ActorOf(SlaveDeviceActor.PropsFor(DeviceProfile.Mmc(TransferDirection.DevToMem), Line, controller.Arbiter, new DataPattern(seed: 1)), "mmc");
+        _card = World.ActorOf(SlaveDeviceActor.PropsFor(DeviceProfile.Mmc(DmaTransferDirection.DevToMem), Line, controller.Arbiter, new DataPattern(seed: 1)), "mmc");
         controller.ConnectDevice(Line, _card);
         // Opened here, not in the measured runs: a virtual channel's actors are made on its first open.
         _port = controller.Open(0);
@@ -49,8 +50,8 @@ public class SlaveBurstBenchmarks : SimulationBenchmark
         int before = _completed;
         var port = _port!;
         port.Submit(
-            TransferSpec.SlaveSg(TransferDirection.DevToMem, [(Ram, Bytes)], Line, beatBytes: 4, maxBurst: 16),
-            new DescriptorOptions(TransferFlags.Interrupt, _ => _completed++));
+            TransferSpec.SlaveSg(DmaTransferDirection.DevToMem, [(Ram, Bytes)], Line, beatBytes: 4, maxBurst: 16),
+            new DescriptorOptions(DmaCtrlFlags.PrepInterrupt, _ => _completed++));
         port.IssuePending();
         _card!.Tell(new StartDevice(WireBytes: Bytes));
         World.Advance(Duration.FromMilliseconds(11));

@@ -79,7 +79,7 @@ public static class CustomControllerDriver
         // dmaengine_submit() → cookie; dma_sync_wait() issues pending and polls the cookie, as
         // the kernel's async_tx fallback does when a caller must have the copy done now.
         int cookie = desc.Submit();
-        if (chan.DmaSyncWait(cookie) != DmaStatus.Complete)
+        if (chan.SyncWait(cookie) != DmaStatus.Complete)
             throw new InvalidOperationException($"memcpy on {chan.Name} did not complete");
         system.RunUntil(() => Volatile.Read(ref called) == 1, Duration.FromMilliseconds(10));
 

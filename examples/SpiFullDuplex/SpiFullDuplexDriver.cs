@@ -47,8 +47,8 @@ public static class SpiFullDuplexDriver
         var miso = new DataPattern(seed: 0xA5);        // what the remote chip answers
         // The FIFOs are simulated peripherals: they run on the simulated world's time, so they are
         // started through the world (engine.World), as the controller's own actors are.
-        var txFifo = engine.World.ActorOf(SlaveDeviceActor.PropsFor(DeviceProfile.Spi(TransferDirection.MemToDev), TxLine, dma.Arbiter, mosi), "spi-tx");
-        var rxFifo = engine.World.ActorOf(SlaveDeviceActor.PropsFor(DeviceProfile.Spi(TransferDirection.DevToMem), RxLine, dma.Arbiter, miso), "spi-rx");
+        var txFifo = engine.World.ActorOf(SlaveDeviceActor.PropsFor(DeviceProfile.Spi(DmaTransferDirection.MemToDev), TxLine, dma.Arbiter, mosi), "spi-tx");
+        var rxFifo = engine.World.ActorOf(SlaveDeviceActor.PropsFor(DeviceProfile.Spi(DmaTransferDirection.DevToMem), RxLine, dma.Arbiter, miso), "spi-rx");
         dma.ConnectDevice(TxLine, txFifo);
         dma.ConnectDevice(RxLine, rxFifo);
 

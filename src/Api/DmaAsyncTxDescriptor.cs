@@ -90,7 +90,7 @@ public sealed class DmaAsyncTxDescriptor
                 "{0}: {1} of a descriptor with a callback but without DMA_PREP_INTERRUPT: the hardware raises no completion interrupt for it, so the callback runs only at a later descriptor's interrupt or a status poll (C-28). Prepare it with DMA_PREP_INTERRUPT.",
                 Chan.Name, call);
         }
-        var options = new DescriptorOptions((TransferFlags)(int)flags, Invoke);
+        var options = new DescriptorOptions(flags, Invoke);
         var port = Chan.Port;
         if (id < 0 && (flags & DmaCtrlFlags.CtrlReuse) == 0)
         {
@@ -117,7 +117,7 @@ public sealed class DmaAsyncTxDescriptor
 
     /// <summary>Whether the latest submit of this reusable descriptor is still queued or running (no completion, no terminate since).</summary>
     private bool InFlight(Actors.Channels.VirtualChannelPort port) =>
-        _submitGeneration == Chan.Slot.TerminateGeneration && port.Status(Cookie).Status is not (Actors.Channels.DmaStatus.Complete or Actors.Channels.DmaStatus.Error);
+        _submitGeneration == Chan.Slot.TerminateGeneration && port.Status(Cookie).Status is not (DmaStatus.Complete or DmaStatus.Error);
 
     private void Submitted(long id, int cookie)
     {
@@ -191,12 +191,12 @@ public sealed class DmaAsyncTxDescriptor
     }
 
     /// <summary>Runs on the completion actor: <c>callback_result</c> if set, else <c>callback</c> (C-33).</summary>
-    private void Invoke(TransferOutcome outcome)
+    private void Invoke(DmaengineResult outcome)
     {
         var withResult = CallbackResult;
         if (withResult is not null)
         {
-            withResult(CallbackParam, new DmaengineResult((DmaengineTxResult)(int)outcome.Result, outcome.Residue));
+            withResult(CallbackParam, outcome);
             return;
         }
         Callback?.Invoke(CallbackParam);

@@ -40,7 +40,7 @@ public sealed partial class DmaChan
         var report = InsideTheWorld ? Port.Status(cookie) : Ask<TxStatusReply>(new GetTxStatus(cookie), "C-45", call);
         // The controller was started with the device's residue granularity, so the residue is already at it (C-47).
         state = new DmaTxState(report.LastCompleted, report.LastUsed, report.Residue, 0);
-        return (DmaStatus)(int)report.Status;
+        return report.Status;
     }
 
     /// <summary>Whether <paramref name="cookie"/> is complete, with the last completed and last used cookies (C-45).</summary>
@@ -55,19 +55,6 @@ public sealed partial class DmaChan
         last = state.Last;
         used = state.Used;
         return status;
-    }
-
-    /// <summary>Purely ordinal completion test, wrap-around included (C-46, H-2).</summary>
-    /// <param name="cookie">The cookie asked about.</param>
-    /// <param name="lastComplete">The last completed cookie.</param>
-    /// <param name="lastUsed">The last assigned cookie.</param>
-    /// <returns>Complete or in progress.</returns>
-    /// <remarks>Kernel: <c>dma_async_is_complete()</c>.</remarks>
-    public static DmaStatus DmaAsyncIsComplete(int cookie, int lastComplete, int lastUsed)
-    {
-        if (lastComplete <= lastUsed)
-            return cookie <= lastComplete || cookie > lastUsed ? DmaStatus.Complete : DmaStatus.InProgress;
-        return lastUsed < cookie && cookie <= lastComplete ? DmaStatus.Complete : DmaStatus.InProgress;
     }
 
     /// <summary>Pauses the channel at a burst boundary without data loss (C-51).</summary>

@@ -35,7 +35,7 @@ public sealed partial class DmaChan
         if (!Device.Description.Has(DmaDeviceOps.PrepSlaveSg)) return null;
         var (line, beat, burst) = SlaveSide(dir, call);
         var chunks = sgl.Select(e => (e.DmaAddress, e.DmaLength)).ToArray();
-        return Build(call, flags, () => TransferSpec.SlaveSg((TransferDirection)dir, chunks, line, beat, burst) with { FlowController = FlowOf(), BusPasses = BusPassesFor(true, dir) });
+        return Build(call, flags, () => TransferSpec.SlaveSg(dir, chunks, line, beat, burst) with { FlowController = FlowOf(), BusPasses = BusPassesFor(true, dir) });
     }
 
     /// <summary>Prepares a cyclic transfer over a ring of periods; the callback runs per period, and it stops only on terminate (C-22).</summary>
@@ -53,7 +53,7 @@ public sealed partial class DmaChan
         EnsureActive(call);
         if (!Device.Description.Has(DmaDeviceOps.PrepDmaCyclic)) return null;
         var (line, beat, burst) = SlaveSide(dir, call);
-        return Build(call, flags, () => TransferSpec.CyclicBuffer((TransferDirection)dir, bufAddr, bufLen, periodLen, line, beat, burst) with { BusPasses = BusPassesFor(true, dir) });
+        return Build(call, flags, () => TransferSpec.CyclicBuffer(dir, bufAddr, bufLen, periodLen, line, beat, burst) with { BusPasses = BusPassesFor(true, dir) });
     }
 
     /// <summary>Prepares an interleaved (2-D) memory-to-memory transfer (C-23, C-24).</summary>

@@ -18,7 +18,7 @@ public sealed partial class DmaChan
     /// <returns>The status that ended the wait, or <see cref="DmaStatus.Error"/> on time-out.</returns>
     /// <exception cref="DmaException">EDEADLK: called from inside the simulated world (a callback), where time cannot be moved.</exception>
     /// <remarks>Kernel: <c>dma_sync_wait()</c>. Call it from process context: it drives the system's clock.</remarks>
-    public DmaStatus DmaSyncWait(int cookie)
+    public DmaStatus SyncWait(int cookie)
     {
         const string call = "dma_sync_wait()";
         if (InsideTheWorld)

@@ -99,7 +99,7 @@ public sealed partial class DmaEngine
                 Multiplexing = device.Multiplexing,
                 BusView = device.BusView,
                 CoalesceBursts = device.CoalesceBursts,
-                ResidueGranularity = (ResidueGranularity)(int)device.ResidueGranularity,
+                ResidueGranularity = device.ResidueGranularity,
             });
         }
         catch (ArgumentException bad)

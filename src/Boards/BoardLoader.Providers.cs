@@ -112,7 +112,7 @@ public static partial class BoardLoader
             DstAddrWidths = widths,
             MinBurst = 1,
             MaxBurst = compatible is "arm,pl080" or "arm,pl081" ? 256 : 16,
-            ResidueGranularity = (DmaResidueGranularity)(int)preset.ResidueGranularity,
+            ResidueGranularity = preset.ResidueGranularity,
             DescriptorReuse = true,
             ChannelCount = channels,
             MemcpyChannels = memcpyChannels,

@@ -16,7 +16,7 @@ public sealed class BoardPeripheral
 {
     private volatile IActorRef? _device;
 
-    internal BoardPeripheral(DtNode node, string devName, string channelName, TransferDirection direction, DeviceProfile profile, DataPattern pattern)
+    internal BoardPeripheral(DtNode node, string devName, string channelName, DmaTransferDirection direction, DeviceProfile profile, DataPattern pattern)
     {
         Node = node;
         DevName = devName;
@@ -36,7 +36,7 @@ public sealed class BoardPeripheral
     public string ChannelName { get; }
 
     /// <summary>MEM_TO_DEV for "tx…", DEV_TO_MEM for "rx…".</summary>
-    public TransferDirection Direction { get; }
+    public DmaTransferDirection Direction { get; }
 
     /// <summary>The peripheral's FIFO and wire.</summary>
     public DeviceProfile Profile { get; }

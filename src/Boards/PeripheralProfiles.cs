@@ -1,5 +1,6 @@
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.DeviceTree;
 
 namespace DmaActors.Boards;
@@ -27,7 +28,7 @@ public static class PeripheralProfiles
         Audio,
     }
 
-    private static readonly (string[] Compatibles, Kind Kind, Func<DtTree?, DtNode, TransferDirection, DeviceProfile> Make)[] Table =
+    private static readonly (string[] Compatibles, Kind Kind, Func<DtTree?, DtNode, DmaTransferDirection, DeviceProfile> Make)[] Table =
     [
         (["ti,am3352-uart", "ti,omap3-uart", "ti,omap4-uart", "ns16550a", "snps,dw-apb-uart", "arm,pl011"], Kind.Uart, (_, _, d) => DeviceProfile.Uart115200(d)),
         (["samsung,exynos4210-uart"], Kind.Uart, SamsungUart),
@@ -61,13 +62,13 @@ public static class PeripheralProfiles
     }
 
     /// <summary>"tx…" is memory to device; anything else ("rx…", "rx-tx") device to memory.</summary>
-    public static TransferDirection DirectionOf(string channelName)
+    public static DmaTransferDirection DirectionOf(string channelName)
     {
         ArgumentNullException.ThrowIfNull(channelName);
-        return channelName.StartsWith("tx", StringComparison.OrdinalIgnoreCase) ? TransferDirection.MemToDev : TransferDirection.DevToMem;
+        return channelName.StartsWith("tx", StringComparison.OrdinalIgnoreCase) ? DmaTransferDirection.MemToDev : DmaTransferDirection.DevToMem;
     }
 
-    private static (string[] Compatibles, Kind Kind, Func<DtTree?, DtNode, TransferDirection, DeviceProfile> Make)? Entry(DtNode node)
+    private static (string[] Compatibles, Kind Kind, Func<DtTree?, DtNode, DmaTransferDirection, DeviceProfile> Make)? Entry(DtNode node)
     {
         var compatibles = node.Property("compatible") is { IsEmpty: false } c && c.Value[^1] == 0 ? c.Strings() : [];
         foreach (var entry in Table)
@@ -83,7 +84,7 @@ public static class PeripheralProfiles
     /// <c>serialN</c> alias, as <c>of_alias_get_id()</c> gives it; without one the model takes the
     /// smallest, 16), and the driver's DMA requests are single bytes: 1-byte width, maxburst 1.
     /// </summary>
-    private static DeviceProfile SamsungUart(DtTree? tree, DtNode node, TransferDirection direction)
+    private static DeviceProfile SamsungUart(DtTree? tree, DtNode node, DmaTransferDirection direction)
     {
         int[] fifo = [256, 64, 16, 16];
         int port = tree is null ? -1 : AliasIndex(tree, node, "serial");
@@ -101,12 +102,12 @@ public static class PeripheralProfiles
     /// bursts of 8 (<c>RXTL_DMA - 1</c>, one byte short so the aging timer takes the rest); the
     /// aging timer fires after 8 idle character times (i.MX6 reference manual, UART "aging timer").
     /// </summary>
-    private static DeviceProfile ImxUart(TransferDirection direction) => (DeviceProfile.Uart115200(direction) with
+    private static DeviceProfile ImxUart(DmaTransferDirection direction) => (DeviceProfile.Uart115200(direction) with
     {
         Name = $"imx-uart-115200-{Suffix(direction)}",
         FifoDepth = 32,
         Watermark = 8,
-        RxTimeoutFrames = direction == TransferDirection.DevToMem ? 8 : 0,
+        RxTimeoutFrames = direction == DmaTransferDirection.DevToMem ? 8 : 0,
     }).Validated();
 
     /// <summary>
@@ -114,7 +115,7 @@ public static class PeripheralProfiles
     /// DMA watermark half of that, 32 (<c>wml = fifo_size / 2</c>, used as maxburst both ways); 8-bit
     /// words, so one byte per entry; 10 Mbit/s as the generic SPI model.
     /// </summary>
-    private static DeviceProfile ImxEcspi(TransferDirection direction) => (DeviceProfile.Spi(direction) with
+    private static DeviceProfile ImxEcspi(DmaTransferDirection direction) => (DeviceProfile.Spi(direction) with
     {
         Name = $"imx-ecspi-10M-{Suffix(direction)}",
         FifoDepth = 64,
@@ -126,7 +127,7 @@ public static class PeripheralProfiles
     /// (<c>SDDATA_FIFO_WORDS</c>) of 32-bit words, DMA requests at 4 words
     /// (<c>FIFO_READ_THRESHOLD</c> / <c>FIFO_WRITE_THRESHOLD</c>); High Speed 4-bit as the generic MMC model.
     /// </summary>
-    private static DeviceProfile Bcm2835Sdhost(TransferDirection direction) => (DeviceProfile.Mmc(direction) with
+    private static DeviceProfile Bcm2835Sdhost(DmaTransferDirection direction) => (DeviceProfile.Mmc(direction) with
     {
         Name = $"bcm2835-sdhost-{Suffix(direction)}",
         FifoDepth = 64,
@@ -138,7 +139,7 @@ public static class PeripheralProfiles
     /// ARM Peripherals, "PCM / I2S Audio"), 4-byte DMA width with bursts of 2 words
     /// (<c>dma_data[].maxburst = 2</c>); 48 kHz stereo 16-bit packed in one word a frame, as the generic I2S model.
     /// </summary>
-    private static DeviceProfile Bcm2835I2s(TransferDirection direction) => (DeviceProfile.I2s(direction) with
+    private static DeviceProfile Bcm2835I2s(DmaTransferDirection direction) => (DeviceProfile.I2s(direction) with
     {
         Name = $"bcm2835-i2s-48k-s16-stereo-{Suffix(direction)}",
         FifoDepth = 256,
@@ -159,5 +160,5 @@ public static class PeripheralProfiles
         return -1;
     }
 
-    private static string Suffix(TransferDirection direction) => direction == TransferDirection.DevToMem ? "rx" : "tx";
+    private static string Suffix(DmaTransferDirection direction) => direction == DmaTransferDirection.DevToMem ? "rx" : "tx";
 }

@@ -115,7 +115,7 @@ internal sealed partial class DmaTestThread
     {
         if (_polled)
         {
-            var polled = _chan.DmaSyncWait(cookie);
+            var polled = _chan.SyncWait(cookie);
             TryTerminateSync();
             if (polled == DmaStatus.Complete) done.Done = true;
             return polled;

@@ -3,6 +3,7 @@ using DmaActors.Actors.Channels;
 using DmaActors.Actors.Controller;
 using DmaActors.Actors.Memory;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
@@ -24,12 +25,12 @@ public sealed class MemcpySmokeTests(ITestOutputHelper output) : SimulationTestK
 
         int cookie = port.Submit(
             TransferSpec.Memcpy(0x8000_0000, 0x8010_0000, 4096, burstBytes: 64),
-            new DescriptorOptions(TransferFlags.Interrupt, outcome => done.Ref.Tell(outcome)));
+            new DescriptorOptions(DmaCtrlFlags.PrepInterrupt, outcome => done.Ref.Tell(outcome)));
         Assert.Equal(2, cookie);
         port.IssuePending();
 
-        var outcome = done.ExpectMsg<TransferOutcome>(Duration.FromSeconds(3));
-        Assert.Equal(new TransferOutcome(TransferResult.NoError, 0), outcome);
+        var outcome = done.ExpectMsg<DmaengineResult>(Duration.FromSeconds(3));
+        Assert.Equal(new DmaengineResult(DmaengineTxResult.NoError, 0), outcome);
         var copy = new byte[4096];
         memory.Read(0x8010_0000, copy);
         Assert.Equal(pattern, copy);

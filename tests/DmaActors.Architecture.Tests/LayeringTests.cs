@@ -16,7 +16,31 @@ public sealed class LayeringTests
 
         var result = Types.InAssembly(layer.Assembly).ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
 
-        Assert.True(result.IsSuccessful, $"DmaActors.{name} may use only {(layer.MayUse.Length == 0 ? "nothing of ours" : string.Join(", ", layer.MayUse))}, but these types use one of {string.Join(", ", forbidden)}: {string.Join(", ", result.FailingTypeNames ?? [])}");
+        Assert.True(result.IsSuccessful, $"{layer.AssemblyName} may use only {(layer.MayUse.Length == 0 ? "nothing of ours" : string.Join(", ", layer.MayUse))}, but these types use one of {string.Join(", ", forbidden)}: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Layers))]
+    public void An_assembly_references_only_the_assemblies_below_it(string name)
+    {
+        var layer = Layer.All.Single(l => l.Name == name);
+        var forbidden = layer.ForbiddenAssemblies();
+
+        var wrong = layer.Assembly.GetReferencedAssemblies().Select(r => r.Name).Where(n => forbidden.Contains(n)).ToList();
+
+        Assert.True(wrong.Count == 0, $"{layer.AssemblyName} may use only {(layer.MayUse.Length == 0 ? "nothing of ours" : string.Join(", ", layer.MayUse))}, but references {string.Join(", ", wrong)}.");
+    }
+
+    [Fact]
+    public void The_kernel_vocabulary_needs_nothing_and_holds_only_values()
+    {
+        var vocabulary = Layer.All.Single(l => l.Name == "Api.Abstractions").Assembly;
+
+        var ours = vocabulary.GetReferencedAssemblies().Select(r => r.Name).Where(n => n is not null && (n.StartsWith("DmaActors", StringComparison.Ordinal) || n.StartsWith("Akka", StringComparison.Ordinal))).ToList();
+        var notValues = vocabulary.GetExportedTypes().Where(t => !t.IsEnum && !t.IsValueType && !(t.IsAbstract && t.IsSealed)).Select(t => t.FullName).ToList();
+
+        Assert.True(ours.Count == 0, $"DmaActors.Api.Abstractions is the bottom layer; it references {string.Join(", ", ours)}.");
+        Assert.True(notValues.Count == 0, $"DmaActors.Api.Abstractions holds the kernel's enums, small value records and pure static functions only; these are none of those: {string.Join(", ", notValues)}.");
     }
 
     [Theory]
@@ -31,7 +55,7 @@ public sealed class LayeringTests
             .Select(t => t.FullName)
             .ToList();
 
-        Assert.True(strays.Count == 0, $"Folder = assembly = namespace: these types of DmaActors.{name} are outside {layer.Namespace}: {string.Join(", ", strays)}");
+        Assert.True(strays.Count == 0, $"Folder = assembly = namespace: these types of {layer.AssemblyName} are outside {layer.Namespace}: {string.Join(", ", strays)}");
     }
 
     [Fact]

@@ -25,8 +25,8 @@ public sealed class PublicApiTests
         var layer = Layer.All.Single(l => l.Name == name);
         string received = Normalize(layer.Assembly.GeneratePublicApi(new ApiGeneratorOptions { IncludeAssemblyAttributes = false }));
         string directory = Path.Combine(SourceDirectory(), "PublicApi");
-        string approvedPath = Path.Combine(directory, $"{layer.Namespace}.approved.txt");
-        string receivedPath = Path.Combine(directory, $"{layer.Namespace}.received.txt");
+        string approvedPath = Path.Combine(directory, $"{layer.AssemblyName}.approved.txt");
+        string receivedPath = Path.Combine(directory, $"{layer.AssemblyName}.received.txt");
         string approved = File.Exists(approvedPath) ? Normalize(File.ReadAllText(approvedPath)) : "";
 
         if (approved == received)
@@ -38,7 +38,7 @@ public sealed class PublicApiTests
         Directory.CreateDirectory(directory);
         File.WriteAllText(receivedPath, received);
         var message = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"The public API of {layer.Namespace} differs from {approvedPath}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"The public API of {layer.AssemblyName} differs from {approvedPath}.")
             .AppendLine(CultureInfo.InvariantCulture, $"Received surface written to {receivedPath}; if the change is intended, copy it over the approved file.")
             .AppendLine("Diff (- approved, + received):")
             .Append(LineDiff.Describe(approved, received, maxLines: 60));

@@ -6,7 +6,7 @@ public sealed class PackageContentsTests(PackedTree packed)
 {
     /// <summary>The library assemblies under src/, each a package of the same name.</summary>
     private static readonly string[] Libraries =
-        ["DmaActors.Runtime", "DmaActors.Actors", "DmaActors.DeviceTree", "DmaActors.Mapping", "DmaActors.Api", "DmaActors.Boards", "DmaActors.DmaTest", "DmaActors.TestKit"];
+        ["DmaActors.Runtime", "DmaActors.Api.Abstractions", "DmaActors.Actors", "DmaActors.DeviceTree", "DmaActors.Mapping", "DmaActors.Api", "DmaActors.Boards", "DmaActors.DmaTest", "DmaActors.TestKit"];
 
     [Fact]
     public void Pack_makes_one_package_per_library_and_the_tool_all_of_one_version()
@@ -29,6 +29,17 @@ public sealed class PackageContentsTests(PackedTree packed)
             Assert.False(string.IsNullOrWhiteSpace(package.Metadata("description")), $"{id} has no description");
             Assert.Equal("git", package.MetadataElement("repository")?.Attribute("type")?.Value);
         });
+    }
+
+    [Theory]
+    [InlineData("DmaActors.Api")]
+    [InlineData("DmaActors.Actors")]
+    public void The_packages_that_speak_the_kernel_vocabulary_depend_on_its_package(string id)
+    {
+        var dependencies = packed.Packages[id].MetadataElement("dependencies")?.Descendants()
+            .Where(e => e.Name.LocalName == "dependency").Select(e => e.Attribute("id")?.Value).ToList() ?? [];
+
+        Assert.Contains("DmaActors.Api.Abstractions", dependencies);
     }
 
     [Fact]

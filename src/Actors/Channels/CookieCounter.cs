@@ -1,3 +1,5 @@
+using DmaActors.Api;
+
 namespace DmaActors.Actors.Channels;
 
 /// <summary>
@@ -12,14 +14,11 @@ namespace DmaActors.Actors.Channels;
 /// </remarks>
 public sealed class CookieCounter
 {
-    /// <summary>DMA_MIN_COOKIE.</summary>
-    public const int MinCookie = 1;
-
     /// <summary>The last cookie of a submit the channel has taken in (<c>chan->cookie</c>).</summary>
-    public int LastUsed { get; private set; } = MinCookie;
+    public int LastUsed { get; private set; } = DmaCookie.MinCookie;
 
     /// <summary>The last cookie completed (<c>chan->completed_cookie</c>).</summary>
-    public int LastCompleted { get; private set; } = MinCookie;
+    public int LastCompleted { get; private set; } = DmaCookie.MinCookie;
 
     /// <summary>Hands out the cookie after <see cref="LastUsed"/> and takes its submit in at once (P-11).</summary>
     public int Assign()
@@ -29,11 +28,11 @@ public sealed class CookieCounter
         return next;
     }
 
-    /// <summary>The cookie after <paramref name="current"/> (P-11): one more, wrapping from <see cref="int.MaxValue"/> to <see cref="MinCookie"/>.</summary>
+    /// <summary>The cookie after <paramref name="current"/> (P-11): one more, wrapping from <see cref="int.MaxValue"/> to <see cref="DmaCookie.MinCookie"/>.</summary>
     public static int Next(int current)
     {
         int next = unchecked(current + 1);
-        return next < MinCookie ? MinCookie : next;
+        return next < DmaCookie.MinCookie ? DmaCookie.MinCookie : next;
     }
 
     /// <summary>The channel has taken in the submit of <paramref name="cookie"/>.</summary>
@@ -42,18 +41,12 @@ public sealed class CookieCounter
     /// <summary>Marks <paramref name="cookie"/> complete (P-12).</summary>
     public void Complete(int cookie)
     {
-        if (cookie < MinCookie) throw new ArgumentOutOfRangeException(nameof(cookie), cookie, "Only a cookie that was handed out can complete (dma_cookie_complete BUGs on < 1).");
+        if (cookie < DmaCookie.MinCookie) throw new ArgumentOutOfRangeException(nameof(cookie), cookie, "Only a cookie that was handed out can complete (dma_cookie_complete BUGs on < 1).");
         LastCompleted = cookie;
     }
 
-    /// <summary>Kernel <c>dma_async_is_complete</c>: whether <paramref name="cookie"/> is complete, allowing for wrap-around.</summary>
-    public bool IsComplete(int cookie) => IsComplete(cookie, LastCompleted, LastUsed);
-
-    /// <summary>Kernel <c>dma_async_is_complete(cookie, last_complete, last_used)</c>.</summary>
-    public static bool IsComplete(int cookie, int lastComplete, int lastUsed) =>
-        lastComplete <= lastUsed
-            ? cookie <= lastComplete || cookie > lastUsed
-            : cookie <= lastComplete && cookie > lastUsed;
+    /// <summary>Whether <paramref name="cookie"/> is complete, allowing for wrap-around (<see cref="DmaCookie.IsComplete"/>, C-46).</summary>
+    public bool IsComplete(int cookie) => DmaCookie.IsComplete(cookie, LastCompleted, LastUsed) == DmaStatus.Complete;
 
     /// <summary>Sets both counters (tests of wrap-around start near <see cref="int.MaxValue"/>).</summary>
     internal void Reset(int lastUsed, int lastCompleted)

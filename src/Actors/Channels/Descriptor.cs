@@ -1,4 +1,5 @@
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 
 namespace DmaActors.Actors.Channels;
 
@@ -18,5 +19,5 @@ internal sealed class Descriptor(long id, TransferSpec spec, DescriptorOptions o
     /// <summary>The execution state while active.</summary>
     public DescriptorRun? Run { get; set; }
 
-    public bool Reusable => (Options.Flags & TransferFlags.Reuse) != 0;
+    public bool Reusable => (Options.Flags & DmaCtrlFlags.CtrlReuse) != 0;
 }

@@ -3,6 +3,7 @@ using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Memory;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 
 namespace DmaActors.Actors.Channels;
 
@@ -19,17 +20,17 @@ public sealed partial class PhysicalChannelActor
         var run = _run!;
         switch (run.Spec.Direction)
         {
-            case TransferDirection.MemToMem:
+            case DmaTransferDirection.MemToMem:
                 MoveMemoryBurst(run, grantedBytes);
                 break;
-            case TransferDirection.MemToDev:
+            case DmaTransferDirection.MemToDev:
                 MoveToDevice(run);
                 break;
-            case TransferDirection.DevToMem:
+            case DmaTransferDirection.DevToMem:
                 MoveFromDevice(run);
                 break;
             default:
-                _failure = TransferResult.Aborted;
+                _failure = DmaengineTxResult.Aborted;
                 break;
         }
     }
@@ -114,7 +115,7 @@ public sealed partial class PhysicalChannelActor
         }
         // What was written is consumed; the device keeps the rest (after a failure, or beyond the descriptor's end).
         device.Tell(Acknowledgement(request, consumed: done), Self);
-        if (_failure == TransferResult.NoError) _deviceEnded = request.Last && run.Spec.FlowController == FlowController.Device;
+        if (_failure == DmaengineTxResult.NoError) _deviceEnded = request.Last && run.Spec.FlowController == FlowController.Device;
         for (int i = 0; i < periods; i++) _owner!.Tell(new PeriodElapsed(run.DescriptorId));
     }
 
@@ -140,7 +141,7 @@ public sealed partial class PhysicalChannelActor
     private bool Failed(BusStatus status)
     {
         if (status == BusStatus.Ok) return false;
-        _failure = status == BusStatus.ReadError ? TransferResult.ReadFailed : TransferResult.WriteFailed;
+        _failure = status == BusStatus.ReadError ? DmaengineTxResult.ReadFailed : DmaengineTxResult.WriteFailed;
         return true;
     }
 

@@ -3,6 +3,7 @@ using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Bus;
 using DmaActors.Actors.Memory;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 
 namespace DmaActors.Actors.Channels;
 
@@ -21,7 +22,7 @@ public sealed partial class PhysicalChannelActor
     private bool CanTrain(DescriptorRun run)
     {
         int burst = run.Spec.BurstBytes;
-        if (_faults is not null || _preempt || run.Spec.Cyclic || run.Spec.Direction != TransferDirection.MemToMem || burst <= 0 || _memory.DeferredWrites is null) return false;
+        if (_faults is not null || _preempt || run.Spec.Cyclic || run.Spec.Direction != DmaTransferDirection.MemToMem || burst <= 0 || _memory.DeferredWrites is null) return false;
         int bursts = run.WholeBurstsLeftInSegment;
         if (bursts < 2) return false;
         var segment = run.CurrentSegment;
@@ -71,7 +72,7 @@ public sealed partial class PhysicalChannelActor
     /// <summary>If the train moved the last of the data (or failed), the descriptor ends with its last burst; true then.</summary>
     private bool FinishAfterTrain(BurstTrain train, int bursts, bool mayFinishNow)
     {
-        if (_failure == TransferResult.NoError && !_run!.DataComplete) return false;
+        if (_failure == DmaengineTxResult.NoError && !_run!.DataComplete) return false;
         Withdraw();
         BeginFinishing(train.EndOf(bursts) - _clock.NowNanoseconds, mayFinishNow);
         return true;

@@ -4,6 +4,7 @@ using DmaActors.Actors.Devices;
 using DmaActors.Actors.Faults;
 using DmaActors.Actors.Memory;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 
@@ -42,7 +43,7 @@ public sealed partial class PhysicalChannelActor : ReceiveActor
     private bool _paused;
     private bool _requested;
     private bool _finishing;
-    private TransferResult _failure;
+    private DmaengineTxResult _failure;
     private bool _deviceEnded;
     private RequestBus? _lastRequest;
 
@@ -100,7 +101,7 @@ public sealed partial class PhysicalChannelActor : ReceiveActor
         _paused = false;
         _finishing = false;
         _deviceEnded = false;
-        _failure = TransferResult.NoError;
+        _failure = DmaengineTxResult.NoError;
         _lineGeneration = -1;
         if (_run.Spec.RequestLine is { } line) _arbiter.Tell(new BindRequestLine(line, _index));
         RequestNext();
@@ -119,7 +120,7 @@ public sealed partial class PhysicalChannelActor : ReceiveActor
     private void RequestNext()
     {
         if (_run is null || _paused || _requested || _finishing || _deferred is not null) return;
-        if (_failure != TransferResult.NoError)
+        if (_failure != DmaengineTxResult.NoError)
         {
             // A train's data failed to move after a stop (memory changed under it): end here.
             BeginFinishing(0, mayFinishNow: false);
@@ -163,7 +164,7 @@ public sealed partial class PhysicalChannelActor : ReceiveActor
             return;
         }
         MoveBurst(grant.Bytes);
-        if (_failure != TransferResult.NoError || _run.DataComplete || _deviceEnded)
+        if (_failure != DmaengineTxResult.NoError || _run.DataComplete || _deviceEnded)
         {
             BeginFinishing(grant.DurationNanoseconds, mayFinishNow: false);
             return;
@@ -200,7 +201,7 @@ public sealed partial class PhysicalChannelActor : ReceiveActor
     private void Finish()
     {
         var run = _run!;
-        var outcome = new TransferOutcome(_failure, _failure == TransferResult.NoError && !_deviceEnded ? 0 : run.Residue);
+        var outcome = new DmaengineResult(_failure, _failure == DmaengineTxResult.NoError && !_deviceEnded ? 0 : run.Residue);
         Release();
         _owner!.Tell(new DescriptorFinished(run.DescriptorId, outcome));
     }
@@ -261,7 +262,7 @@ public sealed partial class PhysicalChannelActor : ReceiveActor
         {
             Withdraw();
             Release();
-            _owner.Tell(new DescriptorFinished(run.DescriptorId, new TransferOutcome(TransferResult.Aborted, run.Residue)));
+            _owner.Tell(new DescriptorFinished(run.DescriptorId, new DmaengineResult(DmaengineTxResult.Aborted, run.Residue)));
         }
         base.PreRestart(reason, message);
     }

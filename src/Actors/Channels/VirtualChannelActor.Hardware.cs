@@ -2,6 +2,7 @@ using Akka.Actor;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Completion;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 
 namespace DmaActors.Actors.Channels;
 
@@ -83,7 +84,7 @@ public sealed partial class VirtualChannelActor
         if (_s.Active is not { } descriptor || descriptor.Id != finished.DescriptorId) return;
         _s.Active = null;
         _s.ActiveRunning = false;
-        if ((descriptor.Options.Flags & TransferFlags.Interrupt) != 0)
+        if ((descriptor.Options.Flags & DmaCtrlFlags.PrepInterrupt) != 0)
         {
             // The completion interrupt: the driver also completes what finished silently before (C-28).
             NoticeCompletions();
@@ -103,7 +104,7 @@ public sealed partial class VirtualChannelActor
     }
 
     /// <summary>vchan_cookie_complete: the cookie completes, its callback is queued to the tasklet, the descriptor is freed (or kept, if reusable).</summary>
-    private void Complete(Descriptor descriptor, TransferOutcome outcome)
+    private void Complete(Descriptor descriptor, DmaengineResult outcome)
     {
         _s.Cookies.Complete(descriptor.Cookie);
         _s.Port.PublishCompleted(descriptor.Cookie, outcome.Result);
@@ -124,7 +125,7 @@ public sealed partial class VirtualChannelActor
     {
         // A cyclic descriptor prepared without DMA_PREP_INTERRUPT raises no period interrupts (C-28).
         if (_s.Active is not { } descriptor || descriptor.Id != period.DescriptorId || descriptor.Options.Callback is not { } callback
-            || (descriptor.Options.Flags & TransferFlags.Interrupt) == 0) return;
+            || (descriptor.Options.Flags & DmaCtrlFlags.PrepInterrupt) == 0) return;
         // Periods that pass before the tasklet runs collapse into one callback (V-8).
         if (_s.PeriodCallbackPending) return;
         _s.PeriodCallbackPending = true;

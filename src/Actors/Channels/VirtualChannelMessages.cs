@@ -1,5 +1,6 @@
 using DmaActors.Actors.Tracing;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 
 namespace DmaActors.Actors.Channels;
 
@@ -13,7 +14,7 @@ namespace DmaActors.Actors.Channels;
 /// <param name="Flags">dma_ctrl_flags. The default asks for a completion interrupt (DMA_PREP_INTERRUPT); a
 /// descriptor without it completes silently and is noticed at the next interrupt or status poll (C-28).</param>
 /// <param name="Callback">Completion (or, for cyclic, period) callback; run on the channel's completion actor.</param>
-public sealed record DescriptorOptions(TransferFlags Flags = TransferFlags.Interrupt, Action<TransferOutcome>? Callback = null);
+public sealed record DescriptorOptions(DmaCtrlFlags Flags = DmaCtrlFlags.PrepInterrupt, Action<DmaengineResult>? Callback = null);
 
 /// <summary>device_prep_* for a descriptor the client keeps (DMA_CTRL_REUSE): allocate it under <see cref="DescriptorId"/>. Reply: <see cref="PrepareDescriptorReply"/>.</summary>
 /// <param name="DescriptorId">The handle the sender chose (<see cref="VirtualChannelPort.Prepare"/>).</param>
@@ -185,7 +186,7 @@ public sealed record PhysicalChannelUnavailable(string Reason);
 /// <summary>Physical → virtual channel: the descriptor has ended (its last burst's cycles are over).</summary>
 /// <param name="DescriptorId">Which descriptor.</param>
 /// <param name="Outcome">Result and residue.</param>
-public sealed record DescriptorFinished(long DescriptorId, TransferOutcome Outcome) : IHardwareEvent
+public sealed record DescriptorFinished(long DescriptorId, DmaengineResult Outcome) : IHardwareEvent
 {
     /// <inheritdoc/>
     public string Describe() => $"end desc{DescriptorId} {Outcome.Result} residue {Outcome.Residue}B";

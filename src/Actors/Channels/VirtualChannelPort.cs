@@ -1,5 +1,6 @@
 using Akka.Actor;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 
@@ -46,22 +47,22 @@ public sealed class VirtualChannelPort
 
     private readonly Lock _gate = new();
     private readonly Dictionary<int, long> _waiting = [];
-    private readonly Dictionary<int, TransferResult> _failures = [];
+    private readonly Dictionary<int, DmaengineTxResult> _failures = [];
     private readonly SimulatedWorld _world;
     private readonly IClock _clock;
-    private int _lastAssigned = CookieCounter.MinCookie;
-    private int _lastCompleted = CookieCounter.MinCookie;
+    private int _lastAssigned = DmaCookie.MinCookie;
+    private int _lastCompleted = DmaCookie.MinCookie;
     private (int Cookie, DescriptorRun Run)? _active;
     private bool _paused;
     private long _epoch;
     private int _callbackThread;
     private long _nextDescriptorId = 1L << 40;
     private bool _submittedSinceIssue;
-    private int _finishedSilently = CookieCounter.MinCookie;
+    private int _finishedSilently = DmaCookie.MinCookie;
     private IActorRef? _channel;
     private readonly Arbitration.PendingChannels? _waitingChannels;
 
-    internal VirtualChannelPort(int index, string name, ResidueGranularity granularity, SimulatedWorld world, Arbitration.PendingChannels? waitingChannels = null)
+    internal VirtualChannelPort(int index, string name, DmaResidueGranularity granularity, SimulatedWorld world, Arbitration.PendingChannels? waitingChannels = null)
     {
         _waitingChannels = waitingChannels;
         Index = index;
@@ -78,7 +79,7 @@ public sealed class VirtualChannelPort
     public string Name { get; }
 
     /// <summary>How finely status reports residue.</summary>
-    public ResidueGranularity Granularity { get; }
+    public DmaResidueGranularity Granularity { get; }
 
     /// <summary>The channel's actor.</summary>
     public IActorRef Channel => _channel ?? throw new InvalidOperationException($"{Name} has no actor yet.");
@@ -215,12 +216,12 @@ public sealed class VirtualChannelPort
     {
         lock (_gate)
         {
-            if (CookieCounter.IsComplete(cookie, _lastCompleted, _lastAssigned))
+            if (DmaCookie.IsComplete(cookie, _lastCompleted, _lastAssigned) == DmaStatus.Complete)
             {
                 var status = _failures.ContainsKey(cookie) ? DmaStatus.Error : DmaStatus.Complete;
                 return new TxStatusReply(status, _lastCompleted, _lastAssigned, 0);
             }
-            if (_finishedSilently != _lastCompleted && CookieCounter.IsComplete(cookie, _finishedSilently, _lastAssigned))
+            if (_finishedSilently != _lastCompleted && DmaCookie.IsComplete(cookie, _finishedSilently, _lastAssigned) == DmaStatus.Complete)
             {
                 // Finished without an interrupt: the poll is how the driver notices (C-28).
                 Channel.Tell(NoticeCompletions.Instance, ActorRefs.NoSender);
@@ -238,8 +239,8 @@ public sealed class VirtualChannelPort
             var run = active.Run;
             return Granularity switch
             {
-                ResidueGranularity.Burst => run.ResidueAt(_clock),
-                ResidueGranularity.Segment => run.SegmentResidueAt(_clock),
+                DmaResidueGranularity.Burst => run.ResidueAt(_clock),
+                DmaResidueGranularity.Segment => run.SegmentResidueAt(_clock),
                 _ => run.Spec.TotalBytes,
             };
         }
@@ -267,14 +268,14 @@ public sealed class VirtualChannelPort
         }
     }
 
-    internal void PublishCompleted(int cookie, TransferResult result)
+    internal void PublishCompleted(int cookie, DmaengineTxResult result)
     {
         lock (_gate)
         {
             _lastCompleted = cookie;
-            if (CookieCounter.IsComplete(_finishedSilently, cookie, _lastAssigned)) _finishedSilently = cookie;
+            if (DmaCookie.IsComplete(_finishedSilently, cookie, _lastAssigned) == DmaStatus.Complete) _finishedSilently = cookie;
             if (_active?.Cookie == cookie) _active = null;
-            if (result == TransferResult.NoError) return;
+            if (result == DmaengineTxResult.NoError) return;
             if (_failures.Count >= FailuresKept) _failures.Remove(_failures.Keys.First());
             _failures[cookie] = result;
         }

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 
 namespace DmaActors.Actors.Channels;
 
@@ -40,7 +41,7 @@ internal sealed class VirtualChannelState(VirtualChannelPort port, IActorRef arb
     public List<Descriptor> Terminated { get; } = [];
 
     /// <summary>Descriptors the hardware finished without a completion interrupt (C-28), oldest first, with how they ended: completed at the next interrupt or status poll.</summary>
-    public Queue<(Descriptor Descriptor, TransferOutcome Outcome)> Unnoticed { get; } = new();
+    public Queue<(Descriptor Descriptor, DmaengineResult Outcome)> Unnoticed { get; } = new();
 
     /// <summary>Handles for descriptors prepared and submitted in one go (reusable ones get theirs from the port).</summary>
     public long NextId { get; set; } = 1;

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 
 namespace DmaActors.Actors.Completion;
 
@@ -39,11 +40,11 @@ public sealed class CompletionActor : ReceiveActor
 
     private void OnRunPeriodCallback(RunPeriodCallback due)
     {
-        if (due.Epoch >= _port.Epoch) Invoke(due.Cookie, due.Callback, new TransferOutcome(TransferResult.NoError, 0));
+        if (due.Epoch >= _port.Epoch) Invoke(due.Cookie, due.Callback, new DmaengineResult(DmaengineTxResult.NoError, 0));
         Sender.Tell(PeriodCallbackRan.Instance);
     }
 
-    private void Invoke(int cookie, Action<TransferOutcome> callback, TransferOutcome outcome)
+    private void Invoke(int cookie, Action<DmaengineResult> callback, DmaengineResult outcome)
     {
         _port.BeginCallback();
         try

@@ -1,4 +1,5 @@
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 
 namespace DmaActors.Actors.Completion;
 
@@ -9,13 +10,13 @@ namespace DmaActors.Actors.Completion;
 /// <param name="Outcome">Result and residue, for <c>callback_result</c>.</param>
 /// <param name="Callback">The client's callback, or null.</param>
 /// <param name="Epoch">The channel's terminate epoch when it completed; older epochs are dropped.</param>
-public sealed record RunCallback(int Cookie, TransferOutcome Outcome, Action<TransferOutcome>? Callback, long Epoch);
+public sealed record RunCallback(int Cookie, DmaengineResult Outcome, Action<DmaengineResult>? Callback, long Epoch);
 
 /// <summary>Virtual channel → completion: a cyclic descriptor finished one or more periods; run its callback once, then tell the channel <c>PeriodCallbackRan</c>.</summary>
 /// <param name="Cookie">The cyclic descriptor's cookie.</param>
 /// <param name="Callback">The client's period callback.</param>
 /// <param name="Epoch">The channel's terminate epoch.</param>
-public sealed record RunPeriodCallback(int Cookie, Action<TransferOutcome> Callback, long Epoch);
+public sealed record RunPeriodCallback(int Cookie, Action<DmaengineResult> Callback, long Epoch);
 
 /// <summary>Answer <see cref="DrainCallbacksReply"/> once every callback queued before this has run (tasklet_kill).</summary>
 public sealed record DrainCallbacks

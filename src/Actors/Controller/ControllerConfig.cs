@@ -3,6 +3,7 @@ using DmaActors.Actors.Bus;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Faults;
 using DmaActors.Actors.Memory;
+using DmaActors.Api;
 
 namespace DmaActors.Actors.Controller;
 
@@ -56,7 +57,7 @@ public sealed record ControllerConfig
     public bool CoalesceBursts { get; init; } = true;
 
     /// <summary>How finely tx_status reports residue.</summary>
-    public ResidueGranularity ResidueGranularity { get; init; } = ResidueGranularity.Burst;
+    public DmaResidueGranularity ResidueGranularity { get; init; } = DmaResidueGranularity.Burst;
 
     /// <summary>Bus errors to inject, if any.</summary>
     public FaultPlan? Faults { get; init; }

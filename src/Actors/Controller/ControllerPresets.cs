@@ -2,6 +2,7 @@ using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Bus;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Memory;
+using DmaActors.Api;
 
 namespace DmaActors.Actors.Controller;
 
@@ -48,7 +49,7 @@ public static class ControllerPresets
         RequestLines = 64,
         Policy = () => ArbitrationPolicy.Edma3(queueOfChannel: new int[64], queuePriority: [7, 5, 0]),
         Multiplexing = ChannelMultiplexing.Dedicated,
-        ResidueGranularity = ResidueGranularity.Burst,
+        ResidueGranularity = DmaResidueGranularity.Burst,
     };
 
     /// <summary>
@@ -68,7 +69,7 @@ public static class ControllerPresets
         RequestLines = 32,
         Policy = ArbitrationPolicy.Pl330,
         Multiplexing = ChannelMultiplexing.Dedicated,
-        ResidueGranularity = ResidueGranularity.Burst,
+        ResidueGranularity = DmaResidueGranularity.Burst,
     };
 
     /// <summary>
@@ -86,7 +87,7 @@ public static class ControllerPresets
         RequestLines = 16,
         Policy = ArbitrationPolicy.Pl080,
         Multiplexing = ChannelMultiplexing.Pooled,
-        ResidueGranularity = ResidueGranularity.Segment,
+        ResidueGranularity = DmaResidueGranularity.Segment,
     };
 
     /// <summary>A plain memory-to-memory engine: 4 channels, no request lines, 64-bit at 500 MHz, round-robin.</summary>
@@ -99,6 +100,6 @@ public static class ControllerPresets
         VirtualChannels = 4,
         RequestLines = 0,
         Policy = ArbitrationPolicy.RoundRobin,
-        ResidueGranularity = ResidueGranularity.Descriptor,
+        ResidueGranularity = DmaResidueGranularity.Descriptor,
     };
 }

@@ -1,4 +1,5 @@
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 
 namespace DmaActors.Actors.Devices;
 
@@ -7,10 +8,10 @@ namespace DmaActors.Actors.Devices;
 public sealed partial record DeviceProfile
 {
     /// <summary>UART at 115 200 baud (the console default).</summary>
-    public static DeviceProfile Uart115200(TransferDirection direction) => Uart(direction, 115_200);
+    public static DeviceProfile Uart115200(DmaTransferDirection direction) => Uart(direction, 115_200);
 
     /// <summary>UART at 3 000 000 baud: a 48 MHz functional clock divided by 16 (AM335x UART's top rate with 16× oversampling; Bluetooth HCI links run here).</summary>
-    public static DeviceProfile Uart3M(TransferDirection direction) => Uart(direction, 3_000_000);
+    public static DeviceProfile Uart3M(DmaTransferDirection direction) => Uart(direction, 3_000_000);
 
     /// <summary>
     /// A 16C750-style UART as on TI AM335x/OMAP (SPRUH73 ch. 19): 8N1 = 10 bit times a character,
@@ -18,7 +19,7 @@ public sealed partial record DeviceProfile
     /// 8; 16 is a burst of 16 single-byte beats), and on RX the character timeout of the 16550:
     /// a partial FIFO is drained after 4 character times without a new character.
     /// </summary>
-    public static DeviceProfile Uart(TransferDirection direction, long baud) => new DeviceProfile
+    public static DeviceProfile Uart(DmaTransferDirection direction, long baud) => new DeviceProfile
     {
         Name = $"uart-{baud}-{Suffix(direction)}",
         Direction = direction,
@@ -26,7 +27,7 @@ public sealed partial record DeviceProfile
         BitsPerFrame = 10,
         FifoDepth = 64,
         Watermark = 16,
-        RxTimeoutFrames = direction == TransferDirection.DevToMem ? 4 : 0,
+        RxTimeoutFrames = direction == DmaTransferDirection.DevToMem ? 4 : 0,
     }.Validated();
 
     /// <summary>
@@ -35,7 +36,7 @@ public sealed partial record DeviceProfile
     /// it (MCSPI_CHCONF FFER/FFEW), watermark 8 bytes (MCSPI_XFERLEVEL AEL/AFL). As master the
     /// controller stops SCLK when TX runs dry, so there are no TX underruns.
     /// </summary>
-    public static DeviceProfile Spi(TransferDirection direction, long bitsPerSecond = 10_000_000) => new DeviceProfile
+    public static DeviceProfile Spi(DmaTransferDirection direction, long bitsPerSecond = 10_000_000) => new DeviceProfile
     {
         Name = $"spi-{bitsPerSecond}-{Suffix(direction)}",
         Direction = direction,
@@ -52,7 +53,7 @@ public sealed partial record DeviceProfile
     /// watermark 64 bytes = 16 beats of 4 bytes (the PL330's largest burst). A full RX FIFO stops
     /// the card clock instead of losing data.
     /// </summary>
-    public static DeviceProfile Mmc(TransferDirection direction) => new DeviceProfile
+    public static DeviceProfile Mmc(DmaTransferDirection direction) => new DeviceProfile
     {
         Name = $"mmc-hs-{Suffix(direction)}",
         Direction = direction,
@@ -71,7 +72,7 @@ public sealed partial record DeviceProfile
     /// I2S and McASP AFIFO sit in this range). The codec's clocks never stop: each frame slot with
     /// no sample in the FIFO plays silence and counts an underrun. Used with a cyclic descriptor.
     /// </summary>
-    public static DeviceProfile I2s(TransferDirection direction) => new DeviceProfile
+    public static DeviceProfile I2s(DmaTransferDirection direction) => new DeviceProfile
     {
         Name = $"i2s-48k-s16-stereo-{Suffix(direction)}",
         Direction = direction,
@@ -84,5 +85,5 @@ public sealed partial record DeviceProfile
         ContinuousClock = true,
     }.Validated();
 
-    private static string Suffix(TransferDirection direction) => direction == TransferDirection.DevToMem ? "rx" : "tx";
+    private static string Suffix(DmaTransferDirection direction) => direction == DmaTransferDirection.DevToMem ? "rx" : "tx";
 }

@@ -1,4 +1,5 @@
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 
 namespace DmaActors.Actors.Devices;
 
@@ -17,10 +18,10 @@ public sealed partial record DeviceProfile
     public required string Name { get; init; }
 
     /// <summary>
-    /// <see cref="TransferDirection.DevToMem"/> (RX: the wire fills the FIFO, the DMA drains it) or
-    /// <see cref="TransferDirection.MemToDev"/> (TX: the DMA fills the FIFO, the wire drains it).
+    /// <see cref="DmaTransferDirection.DevToMem"/> (RX: the wire fills the FIFO, the DMA drains it) or
+    /// <see cref="DmaTransferDirection.MemToDev"/> (TX: the DMA fills the FIFO, the wire drains it).
     /// </summary>
-    public required TransferDirection Direction { get; init; }
+    public required DmaTransferDirection Direction { get; init; }
 
     /// <summary>Wire bit rate (baud for a UART, SCLK for SPI, data bits per second over all lines for MMC, BCLK for I2S).</summary>
     public required long BitsPerSecond { get; init; }
@@ -69,7 +70,7 @@ public sealed partial record DeviceProfile
     public int RxTimeoutFrames { get; init; }
 
     /// <summary>Whether the device receives (DEV_TO_MEM).</summary>
-    public bool Receives => Direction == TransferDirection.DevToMem;
+    public bool Receives => Direction == DmaTransferDirection.DevToMem;
 
     /// <summary>The wire's frame timing.</summary>
     public WireTiming Timing => new(BitsPerSecond, BitsPerFrame);
@@ -77,7 +78,7 @@ public sealed partial record DeviceProfile
     /// <summary>Checks the numbers; throws naming what is wrong.</summary>
     public DeviceProfile Validated()
     {
-        if (Direction is not (TransferDirection.DevToMem or TransferDirection.MemToDev))
+        if (Direction is not (DmaTransferDirection.DevToMem or DmaTransferDirection.MemToDev))
             throw new ArgumentException($"A slave device moves DEV_TO_MEM or MEM_TO_DEV, not {Direction}.", nameof(Direction));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BitsPerSecond, nameof(BitsPerSecond));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BitsPerFrame, nameof(BitsPerFrame));

@@ -1,3 +1,5 @@
+using DmaActors.Api;
+
 namespace DmaActors.Actors.Transfers;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace DmaActors.Actors.Transfers;
 /// </summary>
 public sealed record TransferSpec
 {
-    private TransferSpec(TransferKind kind, TransferDirection direction, IReadOnlyList<TransferSegment> segments, int burstBytes, int beatBytes)
+    private TransferSpec(TransferKind kind, DmaTransferDirection direction, IReadOnlyList<TransferSegment> segments, int burstBytes, int beatBytes)
     {
         Kind = kind;
         Direction = direction;
@@ -23,7 +25,7 @@ public sealed record TransferSpec
     public TransferKind Kind { get; }
 
     /// <summary>Which way the data moves.</summary>
-    public TransferDirection Direction { get; }
+    public DmaTransferDirection Direction { get; }
 
     /// <summary>The pieces, in order.</summary>
     public IReadOnlyList<TransferSegment> Segments { get; }
@@ -55,18 +57,18 @@ public sealed record TransferSpec
     public FlowController FlowController { get; init; } = FlowController.Dma;
 
     /// <summary>Whether a device is the source or destination (slave transfers).</summary>
-    public bool IsSlave => Direction is TransferDirection.MemToDev or TransferDirection.DevToMem;
+    public bool IsSlave => Direction is DmaTransferDirection.MemToDev or DmaTransferDirection.DevToMem;
 
     /// <summary>memcpy of <paramref name="length"/> bytes.</summary>
     public static TransferSpec Memcpy(ulong source, ulong destination, int length, int burstBytes) =>
-        new(TransferKind.Memcpy, TransferDirection.MemToMem, [new TransferSegment(source, destination, Positive(length, nameof(length)), false)], Positive(burstBytes, nameof(burstBytes)), 1);
+        new(TransferKind.Memcpy, DmaTransferDirection.MemToMem, [new TransferSegment(source, destination, Positive(length, nameof(length)), false)], Positive(burstBytes, nameof(burstBytes)), 1);
 
     /// <summary>memset of <paramref name="length"/> bytes to <paramref name="value"/>.</summary>
     public static TransferSpec Memset(ulong destination, byte value, int length, int burstBytes) =>
-        new(TransferKind.Memset, TransferDirection.MemToMem, [new TransferSegment(value, destination, Positive(length, nameof(length)), false)], Positive(burstBytes, nameof(burstBytes)), 1);
+        new(TransferKind.Memset, DmaTransferDirection.MemToMem, [new TransferSegment(value, destination, Positive(length, nameof(length)), false)], Positive(burstBytes, nameof(burstBytes)), 1);
 
     /// <summary>A slave scatter-gather transfer over <paramref name="chunks"/> of memory, paced by <paramref name="requestLine"/>.</summary>
-    public static TransferSpec SlaveSg(TransferDirection direction, IReadOnlyList<(ulong Address, int Length)> chunks, int requestLine, int beatBytes, int maxBurst)
+    public static TransferSpec SlaveSg(DmaTransferDirection direction, IReadOnlyList<(ulong Address, int Length)> chunks, int requestLine, int beatBytes, int maxBurst)
     {
         ArgumentNullException.ThrowIfNull(chunks);
         if (chunks.Count == 0) throw new ArgumentException("A scatter-gather list needs at least one entry.", nameof(chunks));
@@ -75,7 +77,7 @@ public sealed record TransferSpec
     }
 
     /// <summary>A cyclic transfer over a ring buffer split into periods, repeated until terminated.</summary>
-    public static TransferSpec CyclicBuffer(TransferDirection direction, ulong buffer, int bufferLength, int periodLength, int requestLine, int beatBytes, int maxBurst)
+    public static TransferSpec CyclicBuffer(DmaTransferDirection direction, ulong buffer, int bufferLength, int periodLength, int requestLine, int beatBytes, int maxBurst)
     {
         Positive(bufferLength, nameof(bufferLength));
         Positive(periodLength, nameof(periodLength));
@@ -104,16 +106,16 @@ public sealed record TransferSpec
                 if (template.DestinationIncrements) dst += (ulong)(size + (template.DestinationSkipsGaps ? gap : 0));
             }
         }
-        return new TransferSpec(TransferKind.Interleaved, TransferDirection.MemToMem, segments, Positive(burstBytes, nameof(burstBytes)), 1);
+        return new TransferSpec(TransferKind.Interleaved, DmaTransferDirection.MemToMem, segments, Positive(burstBytes, nameof(burstBytes)), 1);
     }
 
-    private static TransferSegment SlaveSegment(TransferDirection direction, ulong address, int length, bool periodEnd) =>
-        direction == TransferDirection.MemToDev
+    private static TransferSegment SlaveSegment(DmaTransferDirection direction, ulong address, int length, bool periodEnd) =>
+        direction == DmaTransferDirection.MemToDev
             ? new TransferSegment(address, 0, length, periodEnd)
             : new TransferSegment(0, address, length, periodEnd);
 
-    private static TransferDirection SlaveDirection(TransferDirection direction) =>
-        direction is TransferDirection.MemToDev or TransferDirection.DevToMem
+    private static DmaTransferDirection SlaveDirection(DmaTransferDirection direction) =>
+        direction is DmaTransferDirection.MemToDev or DmaTransferDirection.DevToMem
             ? direction
             : throw new ArgumentException($"A slave transfer moves MEM_TO_DEV or DEV_TO_MEM, not {direction}.", nameof(direction));
 

@@ -66,7 +66,7 @@ internal sealed class RunningStream
 
     private DataPattern Pattern => Peripheral?.Pattern ?? new DataPattern(0xC0FFEE);
 
-    private bool Transmits => Peripheral?.Direction == TransferDirection.MemToDev;
+    private bool Transmits => Peripheral?.Direction == DmaTransferDirection.MemToDev;
 
     public void Start()
     {

@@ -110,7 +110,7 @@ public sealed class WorkloadRunner(SimulatedBoard board)
         int caps = slave.GetSlaveCaps().MaxBurst;
         int burst = Math.Max(1, peripheral.Profile.Watermark / peripheral.Profile.BeatBytes);
         if (caps > 0) burst = Math.Min(burst, caps);
-        slave.SlaveConfig(peripheral.Direction == TransferDirection.MemToDev
+        slave.SlaveConfig(peripheral.Direction == DmaTransferDirection.MemToDev
             ? new DmaSlaveConfig { DstAddrWidth = width, DstMaxburst = burst }
             : new DmaSlaveConfig { SrcAddrWidth = width, SrcMaxburst = burst });
         var owner = board.Controllers.First(c => c.Device == slave.Device);

@@ -4,6 +4,7 @@ using DmaActors.Actors.Channels;
 using DmaActors.Actors.Controller;
 using DmaActors.Actors.Tests.Channels;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
@@ -29,7 +30,7 @@ internal sealed class CoalescingScenario(ulong seed, string policy, ChannelMulti
     {
         var random = new Random((int)seed);
         int quantum = random.Next(2) * 6;
-        var granularity = random.Next(2) == 0 ? ResidueGranularity.Burst : ResidueGranularity.Segment;
+        var granularity = random.Next(2) == 0 ? DmaResidueGranularity.Burst : DmaResidueGranularity.Segment;
         using var scope = new SimulationScope($"coalescing{seed}", new SimulationSettings { Dispatcher = DispatcherKind.Deterministic, Clock = ClockKind.Virtual, Seed = seed });
         var system = scope.System;
         {

@@ -5,6 +5,7 @@ using DmaActors.Actors.Controller;
 using DmaActors.Actors.Tests.Channels;
 using DmaActors.Actors.Tracing;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
@@ -58,7 +59,7 @@ public sealed class TimeDivisionMultiplexingTests(ITestOutputHelper output) : Si
         // Channel 0 moves its quantum (4 bursts), channel 1 its whole descriptor (4 bursts), then
         // channel 0 the 60 bursts left; the bus never idles.
         Assert.Equal([("dma0chan1", 8 * 160L), ("dma0chan0", 68 * 160L)], rig.Log.Records.Select(r => (r.Channel, r.TimeNanoseconds)));
-        Assert.All(rig.Log.Records, r => Assert.Equal(new TransferOutcome(TransferResult.NoError, 0), r.Outcome));
+        Assert.All(rig.Log.Records, r => Assert.Equal(new DmaengineResult(DmaengineTxResult.NoError, 0), r.Outcome));
         Assert.Equal(longOne.Pattern, rig.Read(DmaRig.Destination(0), 4096));
         Assert.Equal(shortOne.Pattern, rig.Read(DmaRig.Destination(1), 256));
         var starts = tracer.Records.Where(r => r.Event is StartDescriptor s && ReferenceEquals(s.Run.Spec, longOne.Spec)).ToArray();

@@ -1,4 +1,5 @@
 using DmaActors.Actors.Channels;
+using DmaActors.Api;
 using DmaActors.TestKit;
 using Xunit.Abstractions;
 
@@ -16,8 +17,8 @@ public sealed class CookieTests(ITestOutputHelper output) : SimulationTestKit(ou
     {
         var cookies = new CookieCounter();
 
-        Assert.Equal(CookieCounter.MinCookie, cookies.LastUsed);
-        Assert.Equal(CookieCounter.MinCookie, cookies.LastCompleted);
+        Assert.Equal(DmaCookie.MinCookie, cookies.LastUsed);
+        Assert.Equal(DmaCookie.MinCookie, cookies.LastCompleted);
         Assert.Equal(2, cookies.Assign());
     }
 
@@ -72,7 +73,7 @@ public sealed class CookieTests(ITestOutputHelper output) : SimulationTestKit(ou
     [InlineData(4, int.MaxValue - 5, 3, true)]
     public void Is_complete_follows_dma_async_is_complete_including_wrap_around_P13(int cookie, int lastComplete, int lastUsed, bool complete)
     {
-        Assert.Equal(complete, CookieCounter.IsComplete(cookie, lastComplete, lastUsed));
+        Assert.Equal(complete, DmaCookie.IsComplete(cookie, lastComplete, lastUsed) == DmaStatus.Complete);
 
         var counter = new CookieCounter();
         counter.Reset(lastUsed, lastComplete);

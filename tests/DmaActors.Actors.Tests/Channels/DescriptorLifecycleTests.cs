@@ -3,6 +3,7 @@ using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Completion;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
@@ -95,7 +96,7 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : Simulat
 
         var mine = rig.Log.For(rig.Name(0));
         Assert.Equal(descriptors.Select(d => d.Cookie), mine.Select(r => r.Cookie));
-        Assert.All(mine, r => Assert.Equal(new TransferOutcome(TransferResult.NoError, 0), r.Outcome));
+        Assert.All(mine, r => Assert.Equal(new DmaengineResult(DmaengineTxResult.NoError, 0), r.Outcome));
         // The callback runs on the channel's completion actor (its tasklet), which the channel's port sees.
         Assert.All(mine, r => Assert.True(r.RanAsItsChannelsCallback));
         Assert.True(Assert.Single(rig.Log.For(rig.Name(1))).RanAsItsChannelsCallback);
@@ -184,7 +185,7 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : Simulat
         foreach (var (slot, name) in new[] { (0, "A"), (1, "B"), (2, "C") })
         {
             rig.Fill(DmaRig.Source(slot), 256, slot);
-            long id = port.Prepare(TransferSpec.Memcpy(DmaRig.Source(slot), DmaRig.Destination(slot), 256, 64), new DescriptorOptions(TransferFlags.Interrupt, _ => ran.Add(name)));
+            long id = port.Prepare(TransferSpec.Memcpy(DmaRig.Source(slot), DmaRig.Destination(slot), 256, 64), new DescriptorOptions(DmaCtrlFlags.PrepInterrupt, _ => ran.Add(name)));
             cookies[name] = port.SubmitPrepared(id, 256);
         }
         rig.Issue(0);
@@ -205,11 +206,11 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : Simulat
         var outcomes = CreateTestProbe();
         var pattern = rig.Fill(DmaRig.Source(0), 2048, 0);
         var spec = TransferSpec.Memcpy(DmaRig.Source(0), DmaRig.Destination(0), 2048, 64);
-        long id = rig.Port(0).Prepare(spec, new DescriptorOptions(TransferFlags.Interrupt | TransferFlags.Reuse, o => outcomes.Ref.Tell(o)));
+        long id = rig.Port(0).Prepare(spec, new DescriptorOptions(DmaCtrlFlags.PrepInterrupt | DmaCtrlFlags.CtrlReuse, o => outcomes.Ref.Tell(o)));
 
         int firstCookie = rig.Port(0).SubmitPrepared(id, 2048);
         rig.Issue(0);
-        outcomes.ExpectMsg<TransferOutcome>(Duration.FromSeconds(3), o => o.Result == TransferResult.NoError);
+        outcomes.ExpectMsg<DmaengineResult>(Duration.FromSeconds(3), o => o.Result == DmaengineTxResult.NoError);
         Assert.Equal(pattern, rig.Read(DmaRig.Destination(0), 2048));
         var state = rig.State(0);
         Assert.Equal((1, 1L), (state.Allocated, state.Completed));
@@ -218,7 +219,7 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : Simulat
         rig.Memory.Fill(DmaRig.Destination(0), 0, 2048);
         int secondCookie = rig.Port(0).SubmitPrepared(id, 2048);
         rig.Issue(0);
-        outcomes.ExpectMsg<TransferOutcome>(Duration.FromSeconds(3), o => o.Result == TransferResult.NoError);
+        outcomes.ExpectMsg<DmaengineResult>(Duration.FromSeconds(3), o => o.Result == DmaengineTxResult.NoError);
 
         Assert.Equal(firstCookie + 1, secondCookie);
         Assert.Equal(pattern, rig.Read(DmaRig.Destination(0), 2048));
@@ -234,7 +235,7 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : Simulat
     public void Terminate_returns_reusable_descriptors_to_the_allocated_list_instead_of_freeing_them_V13()
     {
         var rig = new DmaRig(Sys);
-        var reusable = rig.Memcpy(0, 0, 512, flags: TransferFlags.Reuse);
+        var reusable = rig.Memcpy(0, 0, 512, flags: DmaCtrlFlags.CtrlReuse);
         var plain = rig.Memcpy(0, 1, 512);
 
         var terminated = rig.Ask<TerminateChannelReply>(0, TerminateChannel.Instance);
@@ -254,7 +255,7 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : Simulat
     {
         var rig = new DmaRig(Sys);
         long plain = rig.Port(0).Prepare(TransferSpec.Memcpy(DmaRig.Source(0), DmaRig.Destination(0), 256, 64), new DescriptorOptions());
-        var reusableInFlight = rig.Memcpy(0, 1, 256, flags: TransferFlags.Reuse);
+        var reusableInFlight = rig.Memcpy(0, 1, 256, flags: DmaCtrlFlags.CtrlReuse);
 
         var notReusable = rig.Ask<CommandRejectedReply>(0, new FreeDescriptor(plain));
         var submitted = rig.Ask<CommandRejectedReply>(0, new FreeDescriptor(reusableInFlight.DescriptorId));
@@ -315,7 +316,7 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : Simulat
     public void A_terminated_reusable_descriptor_is_back_on_the_allocated_list_after_synchronize_V11_V15()
     {
         var rig = new DmaRig(Sys);
-        var reusable = rig.Memcpy(0, 0, 65536, flags: TransferFlags.Reuse);
+        var reusable = rig.Memcpy(0, 0, 65536, flags: DmaCtrlFlags.CtrlReuse);
         rig.Issue(0);
         Advance(Duration.FromMicroseconds(3));
         rig.Ask<TerminateChannelReply>(0, TerminateChannel.Instance);
@@ -341,7 +342,7 @@ public sealed class DescriptorLifecycleTests(ITestOutputHelper output) : Simulat
             rig.Fill(DmaRig.Source(slot), 256, slot);
             rig.Port(0).Submit(
                 TransferSpec.Memcpy(DmaRig.Source(slot), DmaRig.Destination(slot), 256, 64),
-                new DescriptorOptions(TransferFlags.Interrupt, _ =>
+                new DescriptorOptions(DmaCtrlFlags.PrepInterrupt, _ =>
                 {
                     ran.Add(index);
                     if (index == 1) throw new InvalidOperationException("client bug");

@@ -7,6 +7,7 @@ using DmaActors.Actors.Controller;
 using DmaActors.Actors.Faults;
 using DmaActors.Actors.Tracing;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 
@@ -62,7 +63,7 @@ internal static class DispatcherScenarios
 
         Assert.Equal(descriptors.Count, rig.Log.Count);
         foreach (var d in descriptors) Assert.Equal(d.Pattern, rig.Read(DmaRig.Destination(d.Slot), d.Pattern.Length));
-        Assert.All(rig.Log.Records, r => Assert.Equal(new TransferOutcome(TransferResult.NoError, 0), r.Outcome));
+        Assert.All(rig.Log.Records, r => Assert.Equal(new DmaengineResult(DmaengineTxResult.NoError, 0), r.Outcome));
         AssertCookieOrderPerChannel(rig, 4);
         int starts = tracer.Records.Count(r => r.Event is StartDescriptor);
         var stats = rig.Controller.Arbiter.AskBlocking<ArbiterStatsReply>(GetArbiterStats.Instance);
@@ -128,19 +129,19 @@ internal static class DispatcherScenarios
             {
                 var d = byCookie[(channel, record.Cookie)];
                 int length = d.Pattern.Length;
-                if (record.Outcome.Result == TransferResult.NoError)
+                if (record.Outcome.Result == DmaengineTxResult.NoError)
                 {
                     Assert.Equal(0, record.Outcome.Residue);
                     Assert.Equal(d.Pattern, rig.Read(DmaRig.Destination(d.Slot), length));
                 }
                 else
                 {
-                    Assert.Contains(record.Outcome.Result, new[] { TransferResult.ReadFailed, TransferResult.WriteFailed });
+                    Assert.Contains(record.Outcome.Result, new[] { DmaengineTxResult.ReadFailed, DmaengineTxResult.WriteFailed });
                     Assert.InRange(record.Outcome.Residue, 1, length);
                     Assert.Equal(length - record.Outcome.Residue, rig.BytesLanded(DmaRig.Destination(d.Slot), d.Pattern));
                 }
                 var status = rig.TxStatus(channel, record.Cookie).Status;
-                Assert.Equal(record.Outcome.Result == TransferResult.NoError ? DmaStatus.Complete : DmaStatus.Error, status);
+                Assert.Equal(record.Outcome.Result == DmaengineTxResult.NoError ? DmaStatus.Complete : DmaStatus.Error, status);
             }
         }
         var stats = rig.Controller.Arbiter.AskBlocking<ArbiterStatsReply>(GetArbiterStats.Instance);

@@ -3,6 +3,7 @@ using DmaActors.Actors.Channels;
 using DmaActors.Actors.Controller;
 using DmaActors.Actors.Memory;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 
@@ -90,21 +91,21 @@ internal sealed class DmaRig
     }
 
     /// <summary>Prepares and submits <paramref name="spec"/> on channel <paramref name="channel"/>; its callback goes to <see cref="Log"/>.</summary>
-    public Submitted Submit(int channel, TransferSpec spec, TransferFlags flags = TransferFlags.Interrupt)
+    public Submitted Submit(int channel, TransferSpec spec, DmaCtrlFlags flags = DmaCtrlFlags.PrepInterrupt)
     {
         var cookie = new CookieCell();
         string name = Name(channel);
         var clock = World.Clock;
         var log = Log;
         var port = Port(channel);
-        void Callback(TransferOutcome outcome) => log.Add(new CallbackRecord(name, cookie.Value, outcome, port.IsInCallbackOnThisThread, clock.NowNanoseconds));
+        void Callback(DmaengineResult outcome) => log.Add(new CallbackRecord(name, cookie.Value, outcome, port.IsInCallbackOnThisThread, clock.NowNanoseconds));
         long id = port.Prepare(spec, new DescriptorOptions(flags, Callback));
         cookie.Value = port.SubmitPrepared(id, spec.TotalBytes);
         return new Submitted(channel, id, cookie.Value, spec);
     }
 
     /// <summary>A memcpy between test buffers <paramref name="slot"/>, its source filled with a pattern first.</summary>
-    public Submitted Memcpy(int channel, int slot, int length, int burstBytes = 64, TransferFlags flags = TransferFlags.Interrupt)
+    public Submitted Memcpy(int channel, int slot, int length, int burstBytes = 64, DmaCtrlFlags flags = DmaCtrlFlags.PrepInterrupt)
     {
         var pattern = Fill(Source(slot), length, slot);
         var submitted = Submit(channel, TransferSpec.Memcpy(Source(slot), Destination(slot), length, burstBytes), flags);
@@ -152,7 +153,7 @@ internal sealed record Submitted(int Channel, long DescriptorId, int Cookie, Tra
 }
 
 /// <summary>One callback run: which channel, which cookie, the result, whether its channel's port saw it run on this thread, when.</summary>
-internal sealed record CallbackRecord(string Channel, int Cookie, TransferOutcome Outcome, bool RanAsItsChannelsCallback, long TimeNanoseconds);
+internal sealed record CallbackRecord(string Channel, int Cookie, DmaengineResult Outcome, bool RanAsItsChannelsCallback, long TimeNanoseconds);
 
 /// <summary>Every callback that ran, in order; thread-safe (callbacks of different channels run on different actors).</summary>
 internal sealed class CallbackLog

@@ -2,6 +2,7 @@ using Akka.Actor;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
@@ -43,7 +44,7 @@ public sealed class PauseResumeTerminateTests(ITestOutputHelper output) : Simula
         }
 
         rig.RunUntilCallbacks(1);
-        Assert.Equal(new TransferOutcome(TransferResult.NoError, 0), rig.Log.Records[0].Outcome);
+        Assert.Equal(new DmaengineResult(DmaengineTxResult.NoError, 0), rig.Log.Records[0].Outcome);
         Assert.Equal(descriptor.Pattern, rig.Read(DmaRig.Destination(0), Total));
         // Every burst was granted exactly once: the bus carried exactly the descriptor's bytes.
         var stats = rig.Controller.Arbiter.AskBlocking<ArbiterStatsReply>(GetArbiterStats.Instance);

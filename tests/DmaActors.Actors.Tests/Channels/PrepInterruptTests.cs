@@ -1,5 +1,6 @@
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
 using Xunit.Abstractions;
@@ -19,7 +20,7 @@ public sealed class PrepInterruptTests(ITestOutputHelper output) : SimulationTes
     public void Descriptor_without_interrupt_completes_at_the_next_descriptors_interrupt_C28()
     {
         var rig = new DmaRig(Sys);
-        var silent = rig.Memcpy(0, 0, 4096, flags: TransferFlags.None);
+        var silent = rig.Memcpy(0, 0, 4096, flags: DmaCtrlFlags.None);
         var loud = rig.Memcpy(0, 1, 65536);
         rig.Issue(0);
 
@@ -39,7 +40,7 @@ public sealed class PrepInterruptTests(ITestOutputHelper output) : SimulationTes
     public void Descriptor_without_interrupt_is_noticed_by_a_status_poll_C28()
     {
         var rig = new DmaRig(Sys);
-        var silent = rig.Memcpy(0, 0, 4096, flags: TransferFlags.None);
+        var silent = rig.Memcpy(0, 0, 4096, flags: DmaCtrlFlags.None);
         rig.Issue(0);
         Advance(Long);
 
@@ -58,7 +59,7 @@ public sealed class PrepInterruptTests(ITestOutputHelper output) : SimulationTes
     public void Terminate_drops_a_finished_descriptor_nobody_noticed_C28()
     {
         var rig = new DmaRig(Sys);
-        rig.Memcpy(0, 0, 4096, flags: TransferFlags.None);
+        rig.Memcpy(0, 0, 4096, flags: DmaCtrlFlags.None);
         rig.Issue(0);
         Advance(Long);
 

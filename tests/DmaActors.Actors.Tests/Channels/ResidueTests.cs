@@ -1,5 +1,6 @@
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
 using Xunit.Abstractions;
@@ -71,7 +72,7 @@ public sealed class ResidueTests(ITestOutputHelper output) : SimulationTestKit(o
     [Fact]
     public void Segment_granularity_residue_counts_only_whole_segments_P14()
     {
-        var rig = new DmaRig(Sys, memory => new() { Memory = memory, ResidueGranularity = ResidueGranularity.Segment });
+        var rig = new DmaRig(Sys, memory => new() { Memory = memory, ResidueGranularity = DmaResidueGranularity.Segment });
         // Four contiguous 4 KiB segments (an interleaved transfer of four one-chunk frames).
         var pattern = rig.Fill(DmaRig.Source(0), 4 * 4096, 0);
         var spec = TransferSpec.Interleaved(new InterleavedTemplate(DmaRig.Source(0), DmaRig.Destination(0), 4, [(4096, 0)]), 64);
@@ -95,7 +96,7 @@ public sealed class ResidueTests(ITestOutputHelper output) : SimulationTestKit(o
     [Fact]
     public void Descriptor_granularity_residue_is_the_whole_length_until_completion_P14()
     {
-        var rig = new DmaRig(Sys, memory => new() { Memory = memory, ResidueGranularity = ResidueGranularity.Descriptor });
+        var rig = new DmaRig(Sys, memory => new() { Memory = memory, ResidueGranularity = DmaResidueGranularity.Descriptor });
         var descriptor = rig.Memcpy(0, 0, Total);
         rig.Issue(0);
 

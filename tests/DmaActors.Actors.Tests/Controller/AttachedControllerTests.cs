@@ -3,6 +3,7 @@ using DmaActors.Actors.Channels;
 using DmaActors.Actors.Controller;
 using DmaActors.Actors.Memory;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 
@@ -22,7 +23,7 @@ public sealed class AttachedControllerTests
         var port = dma.Open(0);
         long completedAt = -1;
 
-        int cookie = port.Submit(TransferSpec.Memcpy(0x8000_0000, 0x8008_0000, 4096, 64), new DescriptorOptions(TransferFlags.Interrupt, _ => completedAt = world.Clock.NowNanoseconds));
+        int cookie = port.Submit(TransferSpec.Memcpy(0x8000_0000, 0x8008_0000, 4096, 64), new DescriptorOptions(DmaCtrlFlags.PrepInterrupt, _ => completedAt = world.Clock.NowNanoseconds));
         port.IssuePending();
         world.Advance(Duration.FromMicroseconds(20));
 

@@ -3,6 +3,7 @@ using DmaActors.Actors.Bus;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
 using Xunit.Abstractions;
@@ -21,16 +22,16 @@ public sealed class CyclicPeriodInterruptTests(ITestOutputHelper output) : Simul
     private const int PeriodBytes = 2048;
 
     [Theory]
-    [InlineData(TransferFlags.Interrupt, true)]
-    [InlineData(TransferFlags.None, false)]
-    public void Period_callbacks_run_only_with_prep_interrupt_C28(TransferFlags flags, bool expectCallbacks)
+    [InlineData(DmaCtrlFlags.PrepInterrupt, true)]
+    [InlineData(DmaCtrlFlags.None, false)]
+    public void Period_callbacks_run_only_with_prep_interrupt_C28(DmaCtrlFlags flags, bool expectCallbacks)
     {
         var pattern = new DataPattern(seed: 48_000, period: BufferBytes);
-        var rig = new DeviceRig(Sys, DeviceProfile.I2s(TransferDirection.MemToDev), pattern, Line, new BusTiming(4, 10_000_000));
+        var rig = new DeviceRig(Sys, DeviceProfile.I2s(DmaTransferDirection.MemToDev), pattern, Line, new BusTiming(4, 10_000_000));
         rig.Memory.Write(AudioBuffer, pattern.Bytes(0, BufferBytes));
         int periods = 0;
 
-        rig.Issue(0, TransferSpec.CyclicBuffer(TransferDirection.MemToDev, AudioBuffer, BufferBytes, PeriodBytes, Line, beatBytes: 4, maxBurst: 8),
+        rig.Issue(0, TransferSpec.CyclicBuffer(DmaTransferDirection.MemToDev, AudioBuffer, BufferBytes, PeriodBytes, Line, beatBytes: 4, maxBurst: 8),
             _ => Interlocked.Increment(ref periods), flags);
         rig.Device.Tell(new StartDevice());
         Advance(Duration.FromMilliseconds(50));

@@ -5,6 +5,7 @@ using DmaActors.Actors.Controller;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Memory;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 
 namespace DmaActors.Actors.Tests.Devices;
@@ -40,7 +41,7 @@ internal sealed class DeviceRig
     public DataPattern Pattern { get; }
 
     /// <summary>Prepares, submits and issues <paramref name="spec"/> on virtual channel <paramref name="channel"/>; returns the cookie.</summary>
-    public int Issue(int channel, TransferSpec spec, Action<TransferOutcome>? callback = null, TransferFlags? flags = null)
+    public int Issue(int channel, TransferSpec spec, Action<DmaengineResult>? callback = null, DmaCtrlFlags? flags = null)
     {
         int cookie = Submit(channel, spec, callback, flags);
         Assert.IsType<IssueSubmittedReply>(Controller.Open(channel).Ask(IssueSubmitted.Instance));
@@ -48,10 +49,10 @@ internal sealed class DeviceRig
     }
 
     /// <summary>Prepares and submits without issuing; returns the cookie. Asks for an interrupt when there is a callback, unless <paramref name="flags"/> say otherwise.</summary>
-    public int Submit(int channel, TransferSpec spec, Action<TransferOutcome>? callback = null, TransferFlags? flags = null)
+    public int Submit(int channel, TransferSpec spec, Action<DmaengineResult>? callback = null, DmaCtrlFlags? flags = null)
     {
         var port = Controller.Open(channel);
-        var chosen = flags ?? (callback is null ? TransferFlags.None : TransferFlags.Interrupt);
+        var chosen = flags ?? (callback is null ? DmaCtrlFlags.None : DmaCtrlFlags.PrepInterrupt);
         return port.Submit(spec, new DescriptorOptions(chosen, callback));
     }
 

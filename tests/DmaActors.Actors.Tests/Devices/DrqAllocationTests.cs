@@ -2,6 +2,7 @@ using Akka.Actor;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
 using Xunit.Abstractions;
@@ -24,9 +25,9 @@ public sealed class DrqAllocationTests(ITestOutputHelper output) : SimulationTes
 
     // On x64: DrqRaised 48 B, FifoData 32 B, the 64 bytes 88 B with their array header.
     [Theory]
-    [InlineData(TransferDirection.DevToMem, 48 + 88)]
-    [InlineData(TransferDirection.MemToDev, 32 + 88)]
-    public void A_drq_burst_allocates_only_its_bytes_and_the_message_carrying_them(TransferDirection direction, int expectedBytesPerBurst)
+    [InlineData(DmaTransferDirection.DevToMem, 48 + 88)]
+    [InlineData(DmaTransferDirection.MemToDev, 32 + 88)]
+    public void A_drq_burst_allocates_only_its_bytes_and_the_message_carrying_them(DmaTransferDirection direction, int expectedBytesPerBurst)
     {
         var rig = new DeviceRig(Sys, DeviceProfile.Mmc(direction), new DataPattern(seed: 1), Line);
         rig.Memory.Fill(DeviceRig.RamBase, 0, Bytes);

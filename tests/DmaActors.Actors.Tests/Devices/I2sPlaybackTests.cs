@@ -3,6 +3,7 @@ using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Bus;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
@@ -54,11 +55,11 @@ public sealed class I2sPlaybackTests(ITestOutputHelper output) : SimulationTestK
     private (DeviceStatsReply Stats, long Copied) Play(int copyBurstBytes)
     {
         var pattern = new DataPattern(seed: 48_000, period: BufferBytes);
-        var rig = new DeviceRig(Sys, DeviceProfile.I2s(TransferDirection.MemToDev), pattern, Line, Bus, ramBytes: 64 << 20);
+        var rig = new DeviceRig(Sys, DeviceProfile.I2s(DmaTransferDirection.MemToDev), pattern, Line, Bus, ramBytes: 64 << 20);
         rig.Memory.Write(AudioBuffer, pattern.Bytes(0, BufferBytes));
 
         // As ALSA does: start the DMA, let it fill the FIFO, then start the codec's clocks.
-        rig.Issue(0, TransferSpec.CyclicBuffer(TransferDirection.MemToDev, AudioBuffer, BufferBytes, PeriodBytes, Line, beatBytes: 4, maxBurst: 8));
+        rig.Issue(0, TransferSpec.CyclicBuffer(DmaTransferDirection.MemToDev, AudioBuffer, BufferBytes, PeriodBytes, Line, beatBytes: 4, maxBurst: 8));
         Advance(Duration.FromMicroseconds(10));
         rig.Issue(1, TransferSpec.Memcpy(CopySource, CopyDestination, CopyBytes, copyBurstBytes));
         rig.Device.Tell(new StartDevice());

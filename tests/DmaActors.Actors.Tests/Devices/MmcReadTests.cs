@@ -1,6 +1,7 @@
 using Akka.Actor;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
 using Xunit.Abstractions;
@@ -18,7 +19,7 @@ public sealed class MmcReadTests(ITestOutputHelper output) : SimulationTestKit(o
     [MemberData(nameof(Descriptors))]
     public void An_mmc_read_as_flow_controller_ends_the_descriptor_on_the_last_request_with_the_rest_as_residue(int[] chunks)
     {
-        var profile = DeviceProfile.Mmc(TransferDirection.DevToMem);
+        var profile = DeviceProfile.Mmc(DmaTransferDirection.DevToMem);
         var pattern = new DataPattern(seed: 512);
         var rig = new DeviceRig(Sys, profile, pattern, Line);
         var sg = new List<(ulong, int)>();
@@ -29,18 +30,18 @@ public sealed class MmcReadTests(ITestOutputHelper output) : SimulationTestKit(o
             address += (ulong)length + 4096; // scattered
         }
         var done = CreateTestProbe();
-        var spec = TransferSpec.SlaveSg(TransferDirection.DevToMem, sg, Line, beatBytes: 4, maxBurst: 16) with { FlowController = FlowController.Device };
+        var spec = TransferSpec.SlaveSg(DmaTransferDirection.DevToMem, sg, Line, beatBytes: 4, maxBurst: 16) with { FlowController = FlowController.Device };
         int cookie = rig.Issue(0, spec, outcome => done.Ref.Tell(outcome));
 
         rig.Device.Tell(new StartDevice(WireBytes: Block));
-        var outcome = done.ExpectMsg<TransferOutcome>(Duration.FromSeconds(3));
+        var outcome = done.ExpectMsg<DmaengineResult>(Duration.FromSeconds(3));
 
-        Assert.Equal(new TransferOutcome(TransferResult.NoError, chunks.Sum() - Block), outcome);
+        Assert.Equal(new DmaengineResult(DmaengineTxResult.NoError, chunks.Sum() - Block), outcome);
         Assert.True(World.Clock.NowNanoseconds >= profile.Timing.Offset(Block), "The block cannot end before its last byte has come off the card.");
         var landed = sg.SelectMany(c => rig.Read(c.Item1, c.Item2)).ToArray();
         Assert.Equal(pattern.Bytes(0, Block), landed[..Block]);
         Assert.All(landed[Block..], b => Assert.Equal(0, b));
-        Assert.Equal(DmaActors.Actors.Channels.DmaStatus.Complete, rig.Status(0, cookie).Status);
+        Assert.Equal(DmaStatus.Complete, rig.Status(0, cookie).Status);
         var stats = rig.Stats();
         Assert.Equal((Block, 1L, 1L, 8L), (stats.DmaBytes, stats.LastRequests, stats.Blocks, stats.BurstRequests));
         Output?.WriteLine($"block done at {World.Clock.NowNanoseconds} ns (last byte off the card at {profile.Timing.Offset(Block)} ns), residue {outcome.Residue}");
@@ -50,11 +51,11 @@ public sealed class MmcReadTests(ITestOutputHelper output) : SimulationTestKit(o
     public void An_mmc_read_without_a_descriptor_stalls_the_card_and_loses_nothing()
     {
         var pattern = new DataPattern(seed: 2048);
-        var rig = new DeviceRig(Sys, DeviceProfile.Mmc(TransferDirection.DevToMem), pattern, Line);
+        var rig = new DeviceRig(Sys, DeviceProfile.Mmc(DmaTransferDirection.DevToMem), pattern, Line);
         rig.Device.Tell(new StartDevice(WireBytes: 4 * Block));
         Advance(Duration.FromMilliseconds(1));
 
-        int cookie = rig.Issue(0, TransferSpec.SlaveSg(TransferDirection.DevToMem, [(DeviceRig.RamBase, 4 * Block)], Line, beatBytes: 4, maxBurst: 16));
+        int cookie = rig.Issue(0, TransferSpec.SlaveSg(DmaTransferDirection.DevToMem, [(DeviceRig.RamBase, 4 * Block)], Line, beatBytes: 4, maxBurst: 16));
         Advance(Duration.FromMilliseconds(1));
 
         Assert.Equal(0, rig.Status(0, cookie).Residue);

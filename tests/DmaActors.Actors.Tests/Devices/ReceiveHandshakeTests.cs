@@ -3,6 +3,7 @@ using Akka.TestKit;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
@@ -15,7 +16,7 @@ public sealed class ReceiveHandshakeTests(ITestOutputHelper output) : Simulation
 {
     private const int Line = 2;
     private static readonly DataPattern Pattern = new(seed: 99);
-    private static readonly WireTiming Uart = DeviceProfile.Uart115200(TransferDirection.DevToMem).Timing;
+    private static readonly WireTiming Uart = DeviceProfile.Uart115200(DmaTransferDirection.DevToMem).Timing;
 
     [Fact]
     public void A_burst_carrying_the_first_watermark_bytes_is_raised_when_the_16th_character_has_arrived()
@@ -136,7 +137,7 @@ public sealed class ReceiveHandshakeTests(ITestOutputHelper output) : Simulation
     private (IActorRef Device, TestProbe Controller) StartUart(IActorRef? listener = null, long? wireBytes = null)
     {
         var controller = CreateTestProbe("arbiter");
-        var device = Sys.ActorOf(SlaveDeviceActor.PropsFor(DeviceProfile.Uart115200(TransferDirection.DevToMem), Line, controller.Ref, Pattern, listener), "uart");
+        var device = Sys.ActorOf(SlaveDeviceActor.PropsFor(DeviceProfile.Uart115200(DmaTransferDirection.DevToMem), Line, controller.Ref, Pattern, listener), "uart");
         device.Tell(new StartDevice(wireBytes));
         return (device, controller);
     }

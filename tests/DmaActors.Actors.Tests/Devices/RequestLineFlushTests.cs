@@ -2,6 +2,7 @@ using Akka.Actor;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
@@ -101,8 +102,8 @@ public sealed class RequestLineFlushTests(ITestOutputHelper output) : Simulation
         Assert.Equal(expected, landed);
     }
 
-    private DeviceRig Uart() => new(Sys, DeviceProfile.Uart115200(TransferDirection.DevToMem), new DataPattern(seed: 5), Line);
+    private DeviceRig Uart() => new(Sys, DeviceProfile.Uart115200(DmaTransferDirection.DevToMem), new DataPattern(seed: 5), Line);
 
     private static TransferSpec Receive(ulong buffer, int bytes) =>
-        TransferSpec.SlaveSg(TransferDirection.DevToMem, [(buffer, bytes)], Line, beatBytes: 1, maxBurst: 16);
+        TransferSpec.SlaveSg(DmaTransferDirection.DevToMem, [(buffer, bytes)], Line, beatBytes: 1, maxBurst: 16);
 }

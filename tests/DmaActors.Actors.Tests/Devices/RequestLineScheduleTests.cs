@@ -3,6 +3,7 @@ using DmaActors.Actors.Bus;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
@@ -49,7 +50,7 @@ public sealed class RequestLineScheduleTests(ITestOutputHelper output)
     {
         var pattern = new DataPattern(seed: 5);
         var rig = new DeviceRig(
-            system, DeviceProfile.Uart3M(TransferDirection.DevToMem), pattern, Line, new BusTiming(4, 100_000_000), ramBytes: 64 << 20,
+            system, DeviceProfile.Uart3M(DmaTransferDirection.DevToMem), pattern, Line, new BusTiming(4, 100_000_000), ramBytes: 64 << 20,
             configure: config => config with { WithoutStaleRequestChecks = withoutStaleRequestChecks });
         for (int i = 0; i < Descriptors; i++) rig.Submit(0, Receive(i));
         rig.Controller.Open(0).IssuePending();
@@ -68,5 +69,5 @@ public sealed class RequestLineScheduleTests(ITestOutputHelper output)
 
     private static ulong Buffer(int i) => DeviceRig.RamBase + (ulong)(i * 4096);
 
-    private static TransferSpec Receive(int i) => TransferSpec.SlaveSg(TransferDirection.DevToMem, [(Buffer(i), Each)], Line, beatBytes: 1, maxBurst: 16);
+    private static TransferSpec Receive(int i) => TransferSpec.SlaveSg(DmaTransferDirection.DevToMem, [(Buffer(i), Each)], Line, beatBytes: 1, maxBurst: 16);
 }

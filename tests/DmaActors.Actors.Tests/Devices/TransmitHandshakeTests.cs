@@ -3,6 +3,7 @@ using Akka.TestKit;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
@@ -15,12 +16,12 @@ public sealed class TransmitHandshakeTests(ITestOutputHelper output) : Simulatio
 {
     private const int Line = 6;
     private static readonly DataPattern Pattern = new(seed: 3);
-    private static readonly WireTiming I2s = DeviceProfile.I2s(TransferDirection.MemToDev).Timing;
+    private static readonly WireTiming I2s = DeviceProfile.I2s(DmaTransferDirection.MemToDev).Timing;
 
     [Fact]
     public void A_tx_device_asks_for_a_burst_of_room_without_data()
     {
-        var (_, controller) = Start(DeviceProfile.Uart115200(TransferDirection.MemToDev), start: false);
+        var (_, controller) = Start(DeviceProfile.Uart115200(DmaTransferDirection.MemToDev), start: false);
 
         var drq = controller.ExpectMsg<DrqRaised>(Duration.FromSeconds(3));
 
@@ -32,7 +33,7 @@ public sealed class TransmitHandshakeTests(ITestOutputHelper output) : Simulatio
     public void A_continuous_clock_counts_one_underrun_per_frame_slot_without_a_sample()
     {
         var listener = CreateTestProbe();
-        var (device, controller) = Start(DeviceProfile.I2s(TransferDirection.MemToDev), start: true, listener.Ref);
+        var (device, controller) = Start(DeviceProfile.I2s(DmaTransferDirection.MemToDev), start: true, listener.Ref);
         controller.ExpectMsg<DrqRaised>(Duration.FromSeconds(3));
 
         Advance(Duration.FromMilliseconds(1));
@@ -48,7 +49,7 @@ public sealed class TransmitHandshakeTests(ITestOutputHelper output) : Simulatio
     [Fact]
     public void Delivered_samples_play_in_order_after_an_underrun_and_are_checked_against_the_pattern()
     {
-        var (device, controller) = Start(DeviceProfile.I2s(TransferDirection.MemToDev), start: true);
+        var (device, controller) = Start(DeviceProfile.I2s(DmaTransferDirection.MemToDev), start: true);
         controller.ExpectMsg<DrqRaised>(Duration.FromSeconds(3));
         Advance(Duration.FromMicroseconds(30)); // slots 0 and 1 go silent
 
@@ -69,7 +70,7 @@ public sealed class TransmitHandshakeTests(ITestOutputHelper output) : Simulatio
     [Fact]
     public void A_wrong_byte_on_the_wire_is_counted_as_a_mismatch_with_its_stream_index()
     {
-        var (device, controller) = Start(DeviceProfile.Uart3M(TransferDirection.MemToDev), start: true);
+        var (device, controller) = Start(DeviceProfile.Uart3M(DmaTransferDirection.MemToDev), start: true);
         controller.ExpectMsg<DrqRaised>(Duration.FromSeconds(3));
         var data = Pattern.Bytes(0, 16);
         data[5] ^= 0xFF;
@@ -85,7 +86,7 @@ public sealed class TransmitHandshakeTests(ITestOutputHelper output) : Simulatio
     [Fact]
     public void An_injected_underrun_delays_the_next_frame_by_one_slot()
     {
-        var (device, controller) = Start(DeviceProfile.I2s(TransferDirection.MemToDev), start: false);
+        var (device, controller) = Start(DeviceProfile.I2s(DmaTransferDirection.MemToDev), start: false);
         controller.ExpectMsg<DrqRaised>(Duration.FromSeconds(3));
         device.Tell(new FifoData(Line, Pattern.Bytes(0, 32)), controller.Ref);
         device.Tell(new DrqAcknowledged(Line, DrqKind.Burst), controller.Ref);
@@ -103,7 +104,7 @@ public sealed class TransmitHandshakeTests(ITestOutputHelper output) : Simulatio
     [Fact]
     public void A_device_flow_controller_marks_the_request_that_completes_its_block_last_and_requests_the_tail_by_beats()
     {
-        var profile = DeviceProfile.Mmc(TransferDirection.DevToMem) with { BlockBytes = 72 };
+        var profile = DeviceProfile.Mmc(DmaTransferDirection.DevToMem) with { BlockBytes = 72 };
         var (device, controller) = Start(profile, start: true, wireBytes: 72);
 
         var requests = new List<DrqRaised>();
@@ -124,7 +125,7 @@ public sealed class TransmitHandshakeTests(ITestOutputHelper output) : Simulatio
     [Fact]
     public void Backpressure_stalls_the_card_instead_of_overrunning_and_resumes_when_there_is_room()
     {
-        var mmc = DeviceProfile.Mmc(TransferDirection.DevToMem);
+        var mmc = DeviceProfile.Mmc(DmaTransferDirection.DevToMem);
         var (device, controller) = Start(mmc, start: true, wireBytes: 2048);
         controller.ExpectMsg<DrqRaised>(Duration.FromSeconds(3));
 

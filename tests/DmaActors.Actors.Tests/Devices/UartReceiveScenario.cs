@@ -1,6 +1,7 @@
 using Akka.Actor;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 
@@ -21,8 +22,8 @@ internal static class UartReceiveScenario
     public static (long Landed, byte[] Memory, DeviceStatsReply Stats, DataPattern Pattern) Run(ActorSystem system)
     {
         var pattern = new DataPattern(seed: 0x5EED);
-        var rig = new DeviceRig(system, DeviceProfile.Uart115200(TransferDirection.DevToMem), pattern, Line);
-        int cookie = rig.Issue(0, TransferSpec.SlaveSg(TransferDirection.DevToMem, [(DeviceRig.RamBase, BufferBytes)], Line, beatBytes: 1, maxBurst: 16));
+        var rig = new DeviceRig(system, DeviceProfile.Uart115200(DmaTransferDirection.DevToMem), pattern, Line);
+        int cookie = rig.Issue(0, TransferSpec.SlaveSg(DmaTransferDirection.DevToMem, [(DeviceRig.RamBase, BufferBytes)], Line, beatBytes: 1, maxBurst: 16));
         rig.Device.Tell(new StartDevice());
 
         system.Advance(Duration.FromSeconds(1));

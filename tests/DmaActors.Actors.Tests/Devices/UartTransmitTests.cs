@@ -1,6 +1,7 @@
 using Akka.Actor;
 using DmaActors.Actors.Devices;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
@@ -16,7 +17,7 @@ public sealed class UartTransmitTests(ITestOutputHelper output) : SimulationTest
     [Fact]
     public void Uart_tx_puts_every_byte_on_the_wire_in_order_and_the_descriptor_completes_when_the_last_byte_is_in_the_fifo()
     {
-        var profile = DeviceProfile.Uart115200(TransferDirection.MemToDev);
+        var profile = DeviceProfile.Uart115200(DmaTransferDirection.MemToDev);
         var pattern = new DataPattern(seed: 11);
         var rig = new DeviceRig(Sys, profile, pattern, Line);
         rig.Memory.Write(DeviceRig.RamBase, pattern.Bytes(0, Bytes));
@@ -24,7 +25,7 @@ public sealed class UartTransmitTests(ITestOutputHelper output) : SimulationTest
         var clock = World.Clock;
         rig.Device.Tell(new StartDevice());
 
-        rig.Issue(0, TransferSpec.SlaveSg(TransferDirection.MemToDev, [(DeviceRig.RamBase, Bytes)], Line, beatBytes: 1, maxBurst: 16),
+        rig.Issue(0, TransferSpec.SlaveSg(DmaTransferDirection.MemToDev, [(DeviceRig.RamBase, Bytes)], Line, beatBytes: 1, maxBurst: 16),
             outcome => done.Ref.Tell(new Completed(outcome, clock.NowNanoseconds)));
         var completed = done.ExpectMsg<Completed>(Duration.FromSeconds(3));
         var atCompletion = rig.Stats();
@@ -32,7 +33,7 @@ public sealed class UartTransmitTests(ITestOutputHelper output) : SimulationTest
         // 62 bursts of 16 and a last request cut to 8 bytes. The wire never starves, so the
         // last request goes out when the FIFO is down to 48 bytes: 944 bytes have left it, the
         // 944th at slot 943's start; its 8 bytes then take 2 cycles (20 ns) of the 32-bit bus.
-        Assert.Equal(new TransferOutcome(TransferResult.NoError, 0), completed.Outcome);
+        Assert.Equal(new DmaengineResult(DmaengineTxResult.NoError, 0), completed.Outcome);
         Assert.Equal(profile.Timing.Offset(943) + 20, completed.AtNanoseconds);
         Assert.Equal(Bytes, atCompletion.DmaBytes);
         Assert.Equal(944, atCompletion.WireBytes);
@@ -50,5 +51,5 @@ public sealed class UartTransmitTests(ITestOutputHelper output) : SimulationTest
         Output?.WriteLine($"completed at {completed.AtNanoseconds} ns, wire done at {end.WireBusyUntilNanoseconds} ns, requests {end.Requests}");
     }
 
-    private sealed record Completed(TransferOutcome Outcome, long AtNanoseconds);
+    private sealed record Completed(DmaengineResult Outcome, long AtNanoseconds);
 }

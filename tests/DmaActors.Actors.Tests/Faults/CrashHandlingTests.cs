@@ -5,6 +5,7 @@ using DmaActors.Actors.Channels;
 using DmaActors.Actors.Controller;
 using DmaActors.Actors.Tests.Channels;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
@@ -44,8 +45,8 @@ public sealed class CrashHandlingTests(ITestOutputHelper output) : SimulationTes
         int landed = rig.BytesLanded(DmaRig.Destination(0), crashed.Pattern);
         Assert.InRange(landed, 1, 65535);
         var records = rig.Log.Records;
-        Assert.Equal((crashed.Cookie, new TransferOutcome(TransferResult.Aborted, 65536 - landed)), (records[0].Cookie, records[0].Outcome));
-        Assert.Equal((next.Cookie, new TransferOutcome(TransferResult.NoError, 0)), (records[1].Cookie, records[1].Outcome));
+        Assert.Equal((crashed.Cookie, new DmaengineResult(DmaengineTxResult.Aborted, 65536 - landed)), (records[0].Cookie, records[0].Outcome));
+        Assert.Equal((next.Cookie, new DmaengineResult(DmaengineTxResult.NoError, 0)), (records[1].Cookie, records[1].Outcome));
         Assert.Equal(next.Pattern, rig.Read(DmaRig.Destination(1), 8192));
         Assert.Equal(0, rig.BytesLanded(DmaRig.Destination(50), DmaRig.Pattern(64, 50)));
         Assert.Equal(DmaStatus.Error, rig.TxStatus(0, crashed.Cookie).Status);
@@ -68,10 +69,10 @@ public sealed class CrashHandlingTests(ITestOutputHelper output) : SimulationTes
         rig.RunUntilCallbacks(3);
 
         var mine = rig.Log.For(rig.Name(0));
-        Assert.Equal([TransferResult.Aborted, TransferResult.NoError], mine.Select(r => r.Outcome.Result));
+        Assert.Equal([DmaengineTxResult.Aborted, DmaengineTxResult.NoError], mine.Select(r => r.Outcome.Result));
         Assert.Equal(next.Pattern, rig.Read(DmaRig.Destination(1), 4096));
         // The other channel never noticed.
-        Assert.Equal(new TransferOutcome(TransferResult.NoError, 0), Assert.Single(rig.Log.For(rig.Name(1))).Outcome);
+        Assert.Equal(new DmaengineResult(DmaengineTxResult.NoError, 0), Assert.Single(rig.Log.For(rig.Name(1))).Outcome);
         Assert.Equal(neighbour.Pattern, rig.Read(DmaRig.Destination(2), 65536));
         Assert.True(rig.BytesLanded(DmaRig.Destination(0), crashed.Pattern) < 65536);
     }
@@ -104,7 +105,7 @@ public sealed class CrashHandlingTests(ITestOutputHelper output) : SimulationTes
         rig.RunUntilCallbacks(4);
 
         Assert.Equal([running.Cookie, issued.Cookie, submitted.Cookie, late.Cookie], rig.Log.CookiesOf(rig.Name(0)));
-        Assert.All(rig.Log.Records, r => Assert.Equal(new TransferOutcome(TransferResult.NoError, 0), r.Outcome));
+        Assert.All(rig.Log.Records, r => Assert.Equal(new DmaengineResult(DmaengineTxResult.NoError, 0), r.Outcome));
         foreach (var d in new[] { running, issued, submitted, late }) Assert.Equal(d.Pattern, rig.Read(DmaRig.Destination(d.Slot), d.Pattern.Length));
     }
 }

@@ -5,6 +5,7 @@ using DmaActors.Actors.Faults;
 using DmaActors.Actors.Memory;
 using DmaActors.Actors.Tests.Channels;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
@@ -31,10 +32,10 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : SimulationTe
         rig.RunUntilCallbacks(2);
 
         var (first, second) = (rig.Log.Records[0], rig.Log.Records[1]);
-        Assert.Equal((faulted.Cookie, new TransferOutcome(TransferResult.ReadFailed, 4096 - 1024)), (first.Cookie, first.Outcome));
+        Assert.Equal((faulted.Cookie, new DmaengineResult(DmaengineTxResult.ReadFailed, 4096 - 1024)), (first.Cookie, first.Outcome));
         // Bursts before the faulty one landed; the faulty burst and everything after did not.
         Assert.Equal(1024, rig.BytesLanded(DmaRig.Destination(0), faulted.Pattern));
-        Assert.Equal((next.Cookie, new TransferOutcome(TransferResult.NoError, 0)), (second.Cookie, second.Outcome));
+        Assert.Equal((next.Cookie, new DmaengineResult(DmaengineTxResult.NoError, 0)), (second.Cookie, second.Outcome));
         Assert.Equal(next.Pattern, rig.Read(DmaRig.Destination(1), 4096));
         Assert.Equal(DmaStatus.Error, rig.TxStatus(0, faulted.Cookie).Status);
         Assert.Equal(DmaStatus.Complete, rig.TxStatus(0, next.Cookie).Status);
@@ -52,9 +53,9 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : SimulationTe
 
         rig.RunUntilCallbacks(2);
 
-        Assert.Equal(new TransferOutcome(TransferResult.WriteFailed, 2048), rig.Log.Records[0].Outcome);
+        Assert.Equal(new DmaengineResult(DmaengineTxResult.WriteFailed, 2048), rig.Log.Records[0].Outcome);
         Assert.Equal(2048, rig.BytesLanded(DmaRig.Destination(0), faulted.Pattern));
-        Assert.Equal(new TransferOutcome(TransferResult.NoError, 0), rig.Log.Records[1].Outcome);
+        Assert.Equal(new DmaengineResult(DmaengineTxResult.NoError, 0), rig.Log.Records[1].Outcome);
         Assert.Equal(next.Pattern, rig.Read(DmaRig.Destination(1), 4096));
         Assert.Equal(DmaStatus.Error, rig.TxStatus(0, faulted.Cookie).Status);
     }
@@ -70,7 +71,7 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : SimulationTe
 
         rig.RunUntilCallbacks(1);
 
-        Assert.Equal(new TransferOutcome(TransferResult.NoError, 0), rig.Log.Records[0].Outcome);
+        Assert.Equal(new DmaengineResult(DmaengineTxResult.NoError, 0), rig.Log.Records[0].Outcome);
         Assert.Equal(descriptor.Pattern, rig.Read(DmaRig.Destination(0), 4096));
         Assert.Equal(0, faults.FaultsInjected);
     }
@@ -87,8 +88,8 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : SimulationTe
 
         rig.RunUntilCallbacks(2);
 
-        Assert.Equal(new TransferOutcome(TransferResult.WriteFailed, 512), rig.Log.Records[0].Outcome);
-        Assert.Equal(new TransferOutcome(TransferResult.NoError, 0), rig.Log.Records[1].Outcome);
+        Assert.Equal(new DmaengineResult(DmaengineTxResult.WriteFailed, 512), rig.Log.Records[0].Outcome);
+        Assert.Equal(new DmaengineResult(DmaengineTxResult.NoError, 0), rig.Log.Records[1].Outcome);
         Assert.Equal(next.Pattern, rig.Read(DmaRig.Destination(1), 256));
     }
 
@@ -124,8 +125,8 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : SimulationTe
         {
             int landed = rig.BytesLanded(DmaRig.Destination(d.Slot), d.Pattern);
             Assert.Equal(1024 - r.Outcome.Residue, landed);
-            Assert.Equal(r.Outcome.Result == TransferResult.NoError, r.Outcome.Residue == 0);
-            if (r.Outcome.Result != TransferResult.NoError) failed++;
+            Assert.Equal(r.Outcome.Result == DmaengineTxResult.NoError, r.Outcome.Residue == 0);
+            if (r.Outcome.Result != DmaengineTxResult.NoError) failed++;
         }
         // One fault ends a descriptor: faults injected = descriptors failed.
         Assert.Equal(failed, faults.FaultsInjected);

@@ -4,6 +4,7 @@ using DmaActors.Actors.Devices;
 using DmaActors.Actors.Tests.Channels;
 using DmaActors.Actors.Tests.Devices;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
 using Xunit.Abstractions;
@@ -30,7 +31,7 @@ public sealed class UnmappedMemoryTests(ITestOutputHelper output) : SimulationTe
         rig.Issue(0);
         rig.RunUntilCallbacks(1);
 
-        Assert.Equal(new TransferOutcome(TransferResult.ReadFailed, 1024), rig.Log.Records[0].Outcome);
+        Assert.Equal(new DmaengineResult(DmaengineTxResult.ReadFailed, 1024), rig.Log.Records[0].Outcome);
         Assert.All(rig.Read(DmaRig.Destination(0), 1024), b => Assert.Equal(0, b));
     }
 
@@ -42,7 +43,7 @@ public sealed class UnmappedMemoryTests(ITestOutputHelper output) : SimulationTe
         rig.Issue(0);
         rig.RunUntilCallbacks(1);
 
-        Assert.Equal(new TransferOutcome(TransferResult.WriteFailed, 768), rig.Log.Records[0].Outcome);
+        Assert.Equal(new DmaengineResult(DmaengineTxResult.WriteFailed, 768), rig.Log.Records[0].Outcome);
         Assert.All(rig.Read(PastRam - 256, 256), b => Assert.Equal(0x5a, b));
     }
 
@@ -52,11 +53,11 @@ public sealed class UnmappedMemoryTests(ITestOutputHelper output) : SimulationTe
     public void Dev_to_mem_into_outside_ram_fails_with_WriteFailed_and_the_device_keeps_the_bytes(bool cyclic)
     {
         var pattern = new DataPattern(seed: 77);
-        var rig = new DeviceRig(Sys, DeviceProfile.Uart3M(TransferDirection.DevToMem), pattern, Line);
-        var outcomes = new List<TransferOutcome>();
+        var rig = new DeviceRig(Sys, DeviceProfile.Uart3M(DmaTransferDirection.DevToMem), pattern, Line);
+        var outcomes = new List<DmaengineResult>();
         var spec = cyclic
-            ? TransferSpec.CyclicBuffer(TransferDirection.DevToMem, PastRam, 1024, 256, Line, beatBytes: 1, maxBurst: 8)
-            : TransferSpec.SlaveSg(TransferDirection.DevToMem, [(PastRam, 1024)], Line, beatBytes: 1, maxBurst: 8);
+            ? TransferSpec.CyclicBuffer(DmaTransferDirection.DevToMem, PastRam, 1024, 256, Line, beatBytes: 1, maxBurst: 8)
+            : TransferSpec.SlaveSg(DmaTransferDirection.DevToMem, [(PastRam, 1024)], Line, beatBytes: 1, maxBurst: 8);
         int cookie = rig.Issue(0, spec, o => { lock (outcomes) outcomes.Add(o); });
         rig.Device.Tell(new StartDevice(WireBytes: 64));
         Advance(Duration.FromMilliseconds(2));
@@ -65,7 +66,7 @@ public sealed class UnmappedMemoryTests(ITestOutputHelper output) : SimulationTe
         lock (outcomes)
         {
             var failed = Assert.Single(outcomes);
-            Assert.Equal(TransferResult.WriteFailed, failed.Result);
+            Assert.Equal(DmaengineTxResult.WriteFailed, failed.Result);
             Assert.Equal(1024, failed.Residue);
         }
         // Nothing was written anywhere, so the device handed nothing over: its bytes are still its own.
@@ -76,15 +77,15 @@ public sealed class UnmappedMemoryTests(ITestOutputHelper output) : SimulationTe
     public void Mem_to_dev_from_outside_ram_fails_with_ReadFailed()
     {
         var pattern = new DataPattern(seed: 78);
-        var rig = new DeviceRig(Sys, DeviceProfile.Uart3M(TransferDirection.MemToDev), pattern, Line);
-        var outcomes = new List<TransferOutcome>();
-        int cookie = rig.Issue(0, TransferSpec.SlaveSg(TransferDirection.MemToDev, [(PastRam, 512)], Line, beatBytes: 1, maxBurst: 8),
+        var rig = new DeviceRig(Sys, DeviceProfile.Uart3M(DmaTransferDirection.MemToDev), pattern, Line);
+        var outcomes = new List<DmaengineResult>();
+        int cookie = rig.Issue(0, TransferSpec.SlaveSg(DmaTransferDirection.MemToDev, [(PastRam, 512)], Line, beatBytes: 1, maxBurst: 8),
             o => { lock (outcomes) outcomes.Add(o); });
         rig.Device.Tell(new StartDevice());
         Advance(Duration.FromMilliseconds(2));
 
         Assert.Equal(DmaStatus.Error, rig.Status(0, cookie).Status);
-        lock (outcomes) Assert.Equal(new TransferOutcome(TransferResult.ReadFailed, 512), Assert.Single(outcomes));
+        lock (outcomes) Assert.Equal(new DmaengineResult(DmaengineTxResult.ReadFailed, 512), Assert.Single(outcomes));
         Assert.Equal(0, rig.Stats().WireBytes);
     }
 
@@ -98,6 +99,6 @@ public sealed class UnmappedMemoryTests(ITestOutputHelper output) : SimulationTe
         rig.Issue(0);
         rig.RunUntilCallbacks(1);
 
-        Assert.Equal(new TransferOutcome(TransferResult.WriteFailed, 384), rig.Log.Records[0].Outcome);
+        Assert.Equal(new DmaengineResult(DmaengineTxResult.WriteFailed, 384), rig.Log.Records[0].Outcome);
     }
 }

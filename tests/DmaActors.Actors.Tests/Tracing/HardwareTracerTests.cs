@@ -8,6 +8,7 @@ using DmaActors.Actors.Memory;
 using DmaActors.Actors.Tests.Devices;
 using DmaActors.Actors.Tracing;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
@@ -33,7 +34,7 @@ public sealed class HardwareTracerTests(ITestOutputHelper output) : SimulationTe
         Assert.Contains(records, r => r.Event is StartDescriptor);
         Assert.Equal(4, records.Count(r => r.Event is BusGranted));
         var end = Assert.Single(records, r => r.Event is DescriptorFinished);
-        Assert.Equal(TransferResult.NoError, ((DescriptorFinished)end.Event).Outcome.Result);
+        Assert.Equal(DmaengineTxResult.NoError, ((DescriptorFinished)end.Event).Outcome.Result);
         // Virtual timestamps never go backwards, and the descriptor ends after its last grant.
         Assert.True(records.Zip(records.Skip(1)).All(pair => pair.First.TimeNanoseconds <= pair.Second.TimeNanoseconds));
         Assert.True(end.TimeNanoseconds > records.Last(r => r.Event is BusGranted).TimeNanoseconds);
@@ -56,7 +57,7 @@ public sealed class HardwareTracerTests(ITestOutputHelper output) : SimulationTe
 
         var end = Assert.Single(tracer.Records, r => r.Event is DescriptorFinished);
         var finished = (DescriptorFinished)end.Event;
-        Assert.Equal(TransferResult.ReadFailed, finished.Outcome.Result);
+        Assert.Equal(DmaengineTxResult.ReadFailed, finished.Outcome.Result);
         Assert.Equal(1024 - 256, finished.Outcome.Residue);
         Assert.Contains("ReadFailed", finished.Describe(), StringComparison.Ordinal);
         // Four bursts were granted before the faulting one, which was granted too (and failed).

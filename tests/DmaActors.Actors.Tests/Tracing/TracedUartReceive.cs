@@ -3,6 +3,7 @@ using DmaActors.Actors.Devices;
 using DmaActors.Actors.Tests.Devices;
 using DmaActors.Actors.Tracing;
 using DmaActors.Actors.Transfers;
+using DmaActors.Api;
 using DmaActors.Runtime;
 using DmaActors.Runtime.Time;
 
@@ -15,9 +16,9 @@ internal static class TracedUartReceive
     {
         var tracer = new HardwareTracer(sys.Simulation().Clock);
         sys.Simulation().Tracer = tracer;
-        var rig = new DeviceRig(sys, DeviceProfile.Uart3M(TransferDirection.DevToMem), new DataPattern(seed: 3), line: 2);
+        var rig = new DeviceRig(sys, DeviceProfile.Uart3M(DmaTransferDirection.DevToMem), new DataPattern(seed: 3), line: 2);
         rig.Device.Tell(new StartDevice());
-        rig.Issue(0, TransferSpec.SlaveSg(TransferDirection.DevToMem, [(DeviceRig.RamBase, 64)], 2, beatBytes: 1, maxBurst: 16));
+        rig.Issue(0, TransferSpec.SlaveSg(DmaTransferDirection.DevToMem, [(DeviceRig.RamBase, 64)], 2, beatBytes: 1, maxBurst: 16));
         sys.Advance(Duration.FromMilliseconds(1));
         return tracer.Records;
     }

@@ -171,7 +171,7 @@ public sealed class CallbackAndSubmitTests(ITestOutputHelper output) : Simulatio
     [InlineData(1, 5, 2, DmaStatus.InProgress)]
     [InlineData(6, 5, 2, DmaStatus.InProgress)]
     public void Cookie_completion_is_purely_ordinal_including_wrap_around_C46(int cookie, int last, int used, DmaStatus expected) =>
-        Assert.Equal(expected, DmaChan.DmaAsyncIsComplete(cookie, last, used));
+        Assert.Equal(expected, DmaCookie.IsComplete(cookie, last, used));
 
     [Theory]
     [InlineData(DmaResidueGranularity.Descriptor)]

@@ -14,7 +14,7 @@ public sealed class SyncWaitTests(ITestOutputHelper output) : SimulationTestKit(
         var source = rig.Fill(ApiRig.Source(0), 8192, salt: 8);
         int cookie = chan.PrepDmaMemcpy(ApiRig.Destination(0), ApiRig.Source(0), 8192, DmaCtrlFlags.None)!.Submit();
 
-        Assert.Equal(DmaStatus.Complete, chan.DmaSyncWait(cookie));
+        Assert.Equal(DmaStatus.Complete, chan.SyncWait(cookie));
         Assert.Equal(source, rig.Read(ApiRig.Destination(0), 8192));
     }
 
@@ -27,7 +27,7 @@ public sealed class SyncWaitTests(ITestOutputHelper output) : SimulationTestKit(
         int cookie = chan.PrepDmaMemcpy(ApiRig.Destination(0), ApiRig.Source(0), 8192, DmaCtrlFlags.None)!.Submit();
         chan.Pause();
 
-        Assert.Equal(DmaStatus.Paused, chan.DmaSyncWait(cookie));
+        Assert.Equal(DmaStatus.Paused, chan.SyncWait(cookie));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class SyncWaitTests(ITestOutputHelper output) : SimulationTestKit(
         int cookie = chan.PrepSlaveSingle(ApiRig.Destination(0), 64, DmaTransferDirection.DevToMem, DmaCtrlFlags.None)!.Submit();
         long start = World.Clock.NowNanoseconds;
 
-        Assert.Equal(DmaStatus.Error, chan.DmaSyncWait(cookie));
+        Assert.Equal(DmaStatus.Error, chan.SyncWait(cookie));
         Assert.InRange(World.Clock.NowNanoseconds - start, 5_000_000_000L, 5_002_000_000L);
     }
 }

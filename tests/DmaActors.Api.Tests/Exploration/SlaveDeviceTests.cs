@@ -35,7 +35,7 @@ public sealed class SlaveDeviceTests(ITestOutputHelper output) : SimulationTestK
     public void Uart_receive_loop_resubmitting_from_its_callback_moves_10000_buffers_without_gap_loss_or_duplicate_C36_H9()
     {
         const int buffers = 10_000, length = 16;
-        var (rig, chan, uart, pattern) = Board(Sys, DeviceProfile.Uart3M(TransferDirection.DevToMem),
+        var (rig, chan, uart, pattern) = Board(Sys, DeviceProfile.Uart3M(DmaTransferDirection.DevToMem),
             new DmaSlaveConfig { SrcAddrWidth = DmaSlaveBuswidth.Bytes1, SrcMaxburst = 16 });
         ulong ring = ApiRig.RamBase + (8UL << 20);
         var done = new List<int>(buffers);
@@ -67,7 +67,7 @@ public sealed class SlaveDeviceTests(ITestOutputHelper output) : SimulationTestK
     [Fact]
     public void Cyclic_audio_stopped_by_terminate_async_from_its_own_period_callback_runs_no_callback_afterwards_C22_C36_C55()
     {
-        var (rig, chan, i2s, pattern) = Board(Sys, DeviceProfile.I2s(TransferDirection.MemToDev),
+        var (rig, chan, i2s, pattern) = Board(Sys, DeviceProfile.I2s(DmaTransferDirection.MemToDev),
             new DmaSlaveConfig { DstAddrWidth = DmaSlaveBuswidth.Bytes4, DstMaxburst = 8 });
         rig.Memory.Write(ApiRig.Source(0), pattern.Bytes(0, 8192));
         int periods = 0, afterStop = 0;

@@ -14,17 +14,17 @@ public sealed class ControllerTransferTests(ITestOutputHelper output) : Simulati
 {
     private static byte[] Pattern(int length, int salt) => [.. Enumerable.Range(0, length).Select(i => (byte)((i * 7) + salt))];
 
-    private TransferOutcome Memcpy(Device dev, DmaAddress source, DmaAddress destination, int length)
+    private DmaengineResult Memcpy(Device dev, DmaAddress source, DmaAddress destination, int length)
     {
         var controller = DmaController.Start(Sys, new ControllerConfig { Memory = dev.Platform.Memory, BusView = dev.BusView });
         var port = controller.Open(0);
         var done = CreateTestProbe();
         long descriptor = port.Prepare(
             TransferSpec.Memcpy(source.Value, destination.Value, length, burstBytes: 64),
-            new DescriptorOptions(TransferFlags.Interrupt, outcome => done.Ref.Tell(outcome)));
+            new DescriptorOptions(DmaCtrlFlags.PrepInterrupt, outcome => done.Ref.Tell(outcome)));
         port.SubmitPrepared(descriptor, length);
         port.IssuePending();
-        return done.ExpectMsg<TransferOutcome>(Duration.FromSeconds(3));
+        return done.ExpectMsg<DmaengineResult>(Duration.FromSeconds(3));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class ControllerTransferTests(ITestOutputHelper output) : Simulati
         dev.UnmapSingle(src, 8192, DmaDataDirection.ToDevice);
         dev.UnmapSingle(dst, 8192, DmaDataDirection.FromDevice);
 
-        Assert.Equal(TransferResult.NoError, outcome.Result);
+        Assert.Equal(DmaengineTxResult.NoError, outcome.Result);
         Assert.Equal(Pattern(8192, 1), platform.CpuRead(destination, 8192));
         var stats = platform.Swiotlb.Stats;
         Assert.Equal(2, stats.Mappings);
@@ -73,7 +73,7 @@ public sealed class ControllerTransferTests(ITestOutputHelper output) : Simulati
         dev.UnmapSg(sg, 4, DmaDataDirection.ToDevice);
         dev.UnmapSingle(dst, 4 * Platform.PageSize, DmaDataDirection.FromDevice);
 
-        Assert.Equal(TransferResult.NoError, outcome.Result);
+        Assert.Equal(DmaengineTxResult.NoError, outcome.Result);
         Assert.NotEqual(Platform.VirtToPhys(destination).Value, dst.Value);
         Assert.Equal(Pattern(4 * Platform.PageSize, 2), platform.CpuRead(destination, 4 * Platform.PageSize));
         Assert.Empty(platform.Debug.Events);
@@ -90,7 +90,7 @@ public sealed class ControllerTransferTests(ITestOutputHelper output) : Simulati
 
         var outcome = Memcpy(dev, src, new DmaAddress(0x4000_0000), 4096);
 
-        Assert.Equal(TransferResult.WriteFailed, outcome.Result);
+        Assert.Equal(DmaengineTxResult.WriteFailed, outcome.Result);
         Assert.True(iommu.Faults > 0);
     }
 
@@ -104,7 +104,7 @@ public sealed class ControllerTransferTests(ITestOutputHelper output) : Simulati
 
         var outcome = Memcpy(dev, new DmaAddress(0x4000_0000), dst, 4096);
 
-        Assert.Equal(TransferResult.ReadFailed, outcome.Result);
+        Assert.Equal(DmaengineTxResult.ReadFailed, outcome.Result);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class ControllerTransferTests(ITestOutputHelper output) : Simulati
         var a = dev.MapSingle(platform.Kmalloc(4096)!.Value, 4096, DmaDataDirection.ToDevice);
         var b = dev.MapSingle(platform.Kmalloc(4096)!.Value, 4096, DmaDataDirection.ToDevice);
 
-        Assert.Equal(TransferResult.WriteFailed, Memcpy(dev, a, b, 4096).Result);
+        Assert.Equal(DmaengineTxResult.WriteFailed, Memcpy(dev, a, b, 4096).Result);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class ControllerTransferTests(ITestOutputHelper output) : Simulati
         dev.MappingError(src);
         dev.MappingError(dst);
 
-        Assert.Equal(TransferResult.NoError, Memcpy(dev, src, dst, 4096).Result);
+        Assert.Equal(DmaengineTxResult.NoError, Memcpy(dev, src, dst, 4096).Result);
         var stale = platform.CpuRead(destination, 4096);
         dev.SyncSingleForCpu(dst, 4096, DmaDataDirection.FromDevice);
         var fresh = platform.CpuRead(destination, 4096);

@@ -70,7 +70,7 @@ public sealed class HardwareThreadAllocationTests(ITestOutputHelper output) : Si
         var desc = chan.PrepDmaMemcpy(ApiRig.Destination(slot), ApiRig.Source(slot), 512, DmaCtrlFlags.PrepInterrupt)!;
         int cookie = desc.Submit();
         chan.IssuePending();
-        Assert.Equal(DmaStatus.Complete, chan.DmaSyncWait(cookie));
+        Assert.Equal(DmaStatus.Complete, chan.SyncWait(cookie));
         Assert.Equal(pattern, rig.Read(ApiRig.Destination(slot), 512));
     }
 }

@@ -16,6 +16,6 @@ public enum DmaStatus
     /// <summary>Kernel: <c>DMA_ERROR</c>.</summary>
     Error = 3,
 
-    /// <summary>Kernel: <c>DMA_OUT_OF_ORDER</c> (never reported: no simulated device completes out of order).</summary>
+    /// <summary>Kernel: <c>DMA_OUT_OF_ORDER</c> (never reported: no simulated controller completes out of order).</summary>
     OutOfOrder = 4,
 }

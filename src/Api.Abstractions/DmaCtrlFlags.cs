@@ -26,15 +26,15 @@ public enum DmaCtrlFlags
     /// <summary>Kernel: <c>DMA_PREP_FENCE</c>: later operations depend on this one (C-30).</summary>
     PrepFence = 1 << 5,
 
-    /// <summary>Kernel: <c>DMA_CTRL_REUSE</c>: set by <see cref="DmaAsyncTxDescriptor.SetReuse"/> (C-58).</summary>
+    /// <summary>Kernel: <c>DMA_CTRL_REUSE</c>: set by <c>DmaAsyncTxDescriptor.SetReuse()</c> (C-58).</summary>
     CtrlReuse = 1 << 6,
 
     /// <summary>Kernel: <c>DMA_PREP_CMD</c>.</summary>
     PrepCmd = 1 << 7,
 
-    /// <summary>Kernel: <c>DMA_PREP_REPEAT</c> (interleaved only, needs <see cref="DmaCapMask.Repeat"/>, C-23/C-31).</summary>
+    /// <summary>Kernel: <c>DMA_PREP_REPEAT</c> (interleaved only, needs <c>DmaCapMask.Repeat</c>, C-23/C-31).</summary>
     PrepRepeat = 1 << 8,
 
-    /// <summary>Kernel: <c>DMA_PREP_LOAD_EOT</c> (needs <see cref="DmaCapMask.LoadEot"/>).</summary>
+    /// <summary>Kernel: <c>DMA_PREP_LOAD_EOT</c> (needs <c>DmaCapMask.LoadEot</c>).</summary>
     PrepLoadEot = 1 << 9,
 }
