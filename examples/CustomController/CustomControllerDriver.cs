@@ -1,10 +1,6 @@
 using Akka.Actor;
-using DmaActors.Actors.Arbitration;
-using DmaActors.Actors.Memory;
 using DmaActors.Api;
 using DmaActors.Api.Provider;
-using DmaActors.Runtime;
-using DmaActors.Runtime.Time;
 
 namespace DmaActors.Examples.CustomController;
 
@@ -45,7 +41,7 @@ public static class CustomControllerDriver
         // by virt-dma onto two hardware channels that share the bus, channel 0 weighted 3:1.
         ChannelCount = 8,
         PhysicalChannels = 2,
-        Policy = () => ArbitrationPolicy.WeightedRoundRobin([3, 1]),
+        Policy = DmaArbitration.WeightedRoundRobin(3, 1),
     };
 
     /// <summary>Registers the controller, runs a memcpy client on it, shows a refused registration, and unregisters.</summary>
@@ -53,7 +49,7 @@ public static class CustomControllerDriver
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
-        var engine = new DmaEngine(system, PhysicalMemory.Create(Ram, 1UL << 20));
+        var engine = new DmaEngine(system, Ram, 1UL << 20);   // the machine: 1 MiB of RAM at Ram
 
         // ---- probe(): dma_async_device_register(). The core validates the description, takes
         // the lowest free dev_id and names the channels dma<dev_id>chan<n>, as sysfs shows them.
@@ -81,7 +77,7 @@ public static class CustomControllerDriver
         int cookie = desc.Submit();
         if (chan.SyncWait(cookie) != DmaStatus.Complete)
             throw new InvalidOperationException($"memcpy on {chan.Name} did not complete");
-        system.RunUntil(() => Volatile.Read(ref called) == 1, Duration.FromMilliseconds(10));
+        engine.RunUntil(() => Volatile.Read(ref called) == 1, TimeSpan.FromMilliseconds(10));
 
         var copied = new byte[length];
         engine.Memory.Read(Dst, copied);

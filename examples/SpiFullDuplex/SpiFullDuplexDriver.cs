@@ -1,11 +1,7 @@
 using Akka.Actor;
-using DmaActors.Actors.Devices;
-using DmaActors.Actors.Memory;
-using DmaActors.Actors.Transfers;
 using DmaActors.Api;
 using DmaActors.Api.Provider;
-using DmaActors.Runtime;
-using DmaActors.Runtime.Time;
+using DmaActors.Mapping;
 
 namespace DmaActors.Examples.SpiFullDuplex;
 
@@ -13,13 +9,13 @@ namespace DmaActors.Examples.SpiFullDuplex;
 /// A dmaengine consumer: an SPI master driver (after spi-omap2-mcspi.c and spi-pl022.c) moving
 /// one full-duplex transaction, MOSI from a TX buffer and MISO into an RX buffer, on two slave
 /// channels. <see cref="Run"/> first plays the board file (RAM, a PL330-like controller, the SPI
-/// FIFOs wired to two request lines), then the driver's probe, transfer_one and remove.
+/// FIFOs wired to two request lines), then the driver's probe, transfer_one and remove. It uses
+/// the façade (<c>DmaActors.Api</c>) and DMA mapping (<c>DmaActors.Mapping</c>) only.
 /// </summary>
 public static class SpiFullDuplexDriver
 {
     private const string SpiDev = "48030000.spi";      // dev_name() of the SPI controller
     private const int TxLine = 16, RxLine = 17;        // its DRQ lines ("dmas" cells in a DT)
-    private const ulong Ram = 0x8000_0000, TxBuf = Ram, RxBuf = Ram + 0x1_0000;
     private const ulong SpiTxReg = 0x4803_0138, SpiRxReg = 0x4803_013C; // MCSPI_TX0 / MCSPI_RX0
 
     /// <summary>Runs one transaction of <paramref name="length"/> bytes (a multiple of 8, the FIFO watermark) on <paramref name="system"/>.</summary>
@@ -28,7 +24,9 @@ public static class SpiFullDuplexDriver
         ArgumentNullException.ThrowIfNull(system);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
         // ---- Board file: memory, the DMA controller's driver registering it, the SPI block. ----
-        var engine = new DmaEngine(system, PhysicalMemory.Create(Ram, 1UL << 20));
+        var platform = Platform.Create(megabytes: 16);           // RAM, page allocator, CPU cache
+        var dmaDevice = new Device(platform, "dma-pl330");       // the controller's struct device
+        var engine = new DmaEngine(system, platform.Memory);
         // The dma_slave_map (struct dma_slave_map) rows a board without a device tree supplies:
         // consumer "48030000.spi" asks for "tx" and "rx"; the param is the request line.
         var dma = engine.DmaAsyncDeviceRegister(new DmaDeviceDescription
@@ -42,15 +40,13 @@ public static class SpiFullDuplexDriver
             ChannelCount = 4,
             PhysicalChannels = 2,
             FilterMap = [new DmaSlaveMap(SpiDev, "tx", TxLine), new DmaSlaveMap(SpiDev, "rx", RxLine)],
+            BusView = dmaDevice.BusView,                          // the controller masters through its own mapping
         });
-        var mosi = new DataPattern(seed: 0x5A);        // what we send: the TX device checks the wire
-        var miso = new DataPattern(seed: 0xA5);        // what the remote chip answers
-        // The FIFOs are simulated peripherals: they run on the simulated world's time, so they are
-        // started through the world (engine.World), as the controller's own actors are.
-        var txFifo = engine.World.ActorOf(SlaveDeviceActor.PropsFor(DeviceProfile.Spi(DmaTransferDirection.MemToDev), TxLine, dma.Arbiter, mosi), "spi-tx");
-        var rxFifo = engine.World.ActorOf(SlaveDeviceActor.PropsFor(DeviceProfile.Spi(DmaTransferDirection.DevToMem), RxLine, dma.Arbiter, miso), "spi-rx");
-        dma.ConnectDevice(TxLine, txFifo);
-        dma.ConnectDevice(RxLine, rxFifo);
+        // The SPI block's TX and RX FIFOs, simulated peripherals on the two request lines.
+        var txFifo = DmaPeripheral.Attach(dma, TxLine, DmaPeripheralModel.Spi, DmaTransferDirection.MemToDev);
+        var rxFifo = DmaPeripheral.Attach(dma, RxLine, DmaPeripheralModel.Spi, DmaTransferDirection.DevToMem);
+        byte[] mosi = Bytes(length, 0x5A);   // what we send
+        byte[] miso = Bytes(length, 0xA5);   // what the remote chip answers
 
         // ---- probe(): dma_request_chan(dev, "tx"/"rx"). Never NULL: it throws, and
         // -EPROBE_DEFER there means "the DMA controller has not probed yet, try again later". ----
@@ -58,20 +54,27 @@ public static class SpiFullDuplexDriver
         DmaChan rx = engine.RequestChan(SpiDev, "rx");
 
         // dmaengine_slave_config(): the far end of each channel is a FIFO register, one byte
-        // wide (8-bit words), and the FIFO asks in bursts of 8 (MCSPI_XFERLEVEL AEL/AFL = 8).
-        // maxburst counts words of addr_width, not bytes. Checked against dma_get_slave_caps().
-        tx.SlaveConfig(new DmaSlaveConfig { DstAddr = SpiTxReg, DstAddrWidth = DmaSlaveBuswidth.Bytes1, DstMaxburst = 8 });
-        rx.SlaveConfig(new DmaSlaveConfig { SrcAddr = SpiRxReg, SrcAddrWidth = DmaSlaveBuswidth.Bytes1, SrcMaxburst = 8 });
+        // wide (8-bit words), and the FIFO asks in bursts of its watermark (MCSPI_XFERLEVEL
+        // AEL/AFL = 8). maxburst counts words of addr_width, not bytes.
+        int maxburst = txFifo.Watermark / (int)txFifo.RegisterWidth;
+        tx.SlaveConfig(new DmaSlaveConfig { DstAddr = SpiTxReg, DstAddrWidth = txFifo.RegisterWidth, DstMaxburst = maxburst });
+        rx.SlaveConfig(new DmaSlaveConfig { SrcAddr = SpiRxReg, SrcAddrWidth = rxFifo.RegisterWidth, SrcMaxburst = maxburst });
 
-        // ---- transfer_one(): the buffers are already DMA addresses (dma_map_single() done). ----
-        engine.Memory.Write(TxBuf, mosi.Bytes(0, length));
+        // ---- transfer_one(): kmalloc'ed buffers, mapped for the DMA controller's device (C-21). ----
+        var txBuf = platform.Kmalloc(length) ?? throw new InvalidOperationException("-ENOMEM");
+        var rxBuf = platform.Kmalloc(length) ?? throw new InvalidOperationException("-ENOMEM");
+        platform.CpuWrite(txBuf, mosi);
+        DmaAddress txDma = dmaDevice.MapSingle(txBuf, length, DmaDataDirection.ToDevice);
+        DmaAddress rxDma = dmaDevice.MapSingle(rxBuf, length, DmaDataDirection.FromDevice);
+        if (dmaDevice.MappingError(txDma) || dmaDevice.MappingError(rxDma))
+            throw new InvalidOperationException("dma_map_single() failed: fall back to PIO");
 
         // dmaengine_prep_slave_single(): one descriptor per direction. DMA_PREP_INTERRUPT asks
         // for a completion callback; DMA_CTRL_ACK lets the driver forget the descriptor after
         // submit. NULL means the controller cannot do it: fall back to PIO.
-        var txDesc = tx.PrepSlaveSingle(TxBuf, length, DmaTransferDirection.MemToDev, DmaCtrlFlags.PrepInterrupt | DmaCtrlFlags.CtrlAck)
+        var txDesc = tx.PrepSlaveSingle(txDma, length, DmaTransferDirection.MemToDev, DmaCtrlFlags.PrepInterrupt | DmaCtrlFlags.CtrlAck)
             ?? throw new InvalidOperationException("tx: no device_prep_slave_sg, use PIO");
-        var rxDesc = rx.PrepSlaveSingle(RxBuf, length, DmaTransferDirection.DevToMem, DmaCtrlFlags.PrepInterrupt | DmaCtrlFlags.CtrlAck)
+        var rxDesc = rx.PrepSlaveSingle(rxDma, length, DmaTransferDirection.DevToMem, DmaCtrlFlags.PrepInterrupt | DmaCtrlFlags.CtrlAck)
             ?? throw new InvalidOperationException("rx: no device_prep_slave_sg, use PIO");
 
         // callback_result (not callback): it also hands over the dmaengine_result, so a read or
@@ -92,13 +95,12 @@ public static class SpiFullDuplexDriver
         tx.IssuePending();
 
         // Enable the SPI channel (MCSPI_CHCTRL.EN): SCLK runs, and every byte shifted out on
-        // MOSI shifts one in on MISO. The simulated wires are started together for that.
-        txFifo.Tell(new StartDevice());
-        rxFifo.Tell(new StartDevice(WireBytes: length));
+        // MOSI shifts one in on MISO: the remote's answer is on the RX wire from the same instant.
+        txFifo.Start();
+        rxFifo.Feed(miso);
 
         // wait_for_completion_timeout(): both callbacks, within a second (virtual time here).
-        system.RunUntil(() => Volatile.Read(ref completions) == 2, Duration.FromSeconds(1));
-        if (Volatile.Read(ref completions) != 2)
+        if (!engine.RunUntil(() => Volatile.Read(ref completions) == 2, TimeSpan.FromSeconds(1)))
         {
             // On a timeout the kernel driver terminates both channels before touching the buffers.
             rx.TerminateSync();
@@ -112,19 +114,27 @@ public static class SpiFullDuplexDriver
 
         // The TX DMA ends when the last byte enters the FIFO, not when it leaves the shifter; the
         // driver waits for end of transfer (MCSPI_CHSTAT.EOT) before deasserting chip select.
-        system.Advance(Duration.FromMicroseconds(100));
-        var txStats = txFifo.AskBlocking<DeviceStatsReply>(GetDeviceStats.Instance);
+        engine.Advance(TimeSpan.FromMicroseconds(100));
+        byte[] onMosi = txFifo.ReadWire();
+        long txWireBytes = txFifo.Counters.WireBytes;
 
-        // dma_unmap_single(DMA_FROM_DEVICE), then the CPU reads what came in on MISO.
-        var received = new byte[length];
-        engine.Memory.Read(RxBuf, received);
+        // dma_unmap_single(): the CPU owns the buffers again and reads what came in on MISO.
+        dmaDevice.UnmapSingle(txDma, length, DmaDataDirection.ToDevice);
+        dmaDevice.UnmapSingle(rxDma, length, DmaDataDirection.FromDevice);
+        var received = platform.CpuRead(rxBuf, length);
         int verified = 0;
-        while (verified < length && received[verified] == miso.At(verified)) verified++;
+        while (verified < length && received[verified] == miso[verified]) verified++;
+        long mismatches = Math.Abs(onMosi.Length - length) + onMosi.Zip(mosi).Count(p => p.First != p.Second);
 
         // ---- remove(): dma_release_channel() synchronizes, so no callback runs after it. ----
-        var result = new SpiTransferResult(length, verified, txStats.WireBytes, txStats.Mismatches, txResult, rxResult, tx.Name, rx.Name);
+        var result = new SpiTransferResult(length, verified, txWireBytes, mismatches, txResult, rxResult, tx.Name, rx.Name);
         engine.ReleaseChannel(rx);
         engine.ReleaseChannel(tx);
+        platform.Kfree(rxBuf);
+        platform.Kfree(txBuf);
         return result;
     }
+
+    /// <summary>A test pattern: byte i is a function of i and the seed, so a lost or repeated byte shows.</summary>
+    private static byte[] Bytes(int length, int seed) => [.. Enumerable.Range(0, length).Select(i => (byte)((i * 37) ^ seed ^ (i >> 8)))];
 }

@@ -42,6 +42,15 @@ public sealed partial class DmaEngine
         Memory = memory;
     }
 
+    /// <summary>Creates the engine of <paramref name="system"/> over <paramref name="ramBytes"/> bytes of RAM from physical <paramref name="ramBase"/>.</summary>
+    /// <param name="system">The actor system the controllers run in (a simulated world).</param>
+    /// <param name="ramBase">Where RAM starts (page aligned).</param>
+    /// <param name="ramBytes">How much RAM (whole pages).</param>
+    public DmaEngine(ActorSystem system, ulong ramBase, ulong ramBytes)
+        : this(system, PhysicalMemory.Create(ramBase, ramBytes))
+    {
+    }
+
     /// <summary>The actor system.</summary>
     public ActorSystem System { get; }
 

@@ -63,6 +63,18 @@ public sealed record StartDevice(long? WireBytes = null) : IHardwareEvent
     public string Describe() => WireBytes is { } bytes ? $"device start {bytes}B" : "device start";
 }
 
+/// <summary>
+/// RX: the remote end sends <paramref name="Bytes"/> more bytes (taken from the device's
+/// <see cref="WireLog"/>, or its pattern without one) after those it has sent or is to send, at the
+/// wire's rate from now; starts a stopped wire. A TX device ignores it (and logs a warning).
+/// </summary>
+/// <param name="Bytes">How many bytes (whole frames).</param>
+public sealed record SendOnWire(long Bytes) : IHardwareEvent
+{
+    /// <inheritdoc/>
+    public string Describe() => $"wire send {Bytes}B";
+}
+
 /// <summary>Stops the wire at the current virtual time; the FIFO keeps its bytes and DMA requests go on.</summary>
 public sealed record StopDevice : IHardwareEvent
 {

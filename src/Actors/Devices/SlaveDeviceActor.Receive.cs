@@ -1,3 +1,4 @@
+using Akka.Event;
 using DmaActors.Actors.Arbitration;
 namespace DmaActors.Actors.Devices;
 
@@ -33,6 +34,23 @@ public sealed partial class SlaveDeviceActor
         if (wireBytes is { } bytes) ArgumentOutOfRangeException.ThrowIfNegative(bytes, nameof(StartDevice.WireBytes));
         _wireLimitFrames = wireBytes is { } limit ? _wireFrames + (limit / FrameBytes) : long.MaxValue;
         BeginSegment(Now);
+    }
+
+    /// <summary>RX: the remote sends <see cref="SendOnWire.Bytes"/> more after what it has sent or is to send, from now at the wire's rate; starts the wire if stopped.</summary>
+    private void OnSendOnWire(SendOnWire send)
+    {
+        Sync();
+        if (!_profile.Receives)
+        {
+            _log.Warning("{0} on line {1} is a TX device: its wire carries what the DMA delivers, nothing can be sent to it", _profile.Name, _line);
+            return;
+        }
+        long frames = send.Bytes / FrameBytes;
+        long scheduled = _wireLimitFrames == long.MaxValue || !_started ? _wireFrames : _wireLimitFrames;
+        _wireLimitFrames = scheduled + frames;
+        _started = true;
+        if (!_wireRunning && !_stalled && frames > 0) BeginSegment(Now);
+        Settle();
     }
 
     private void BeginSegment(long now)
@@ -83,7 +101,8 @@ public sealed partial class SlaveDeviceActor
     {
         int bytes = (int)(frames * FrameBytes);
         Span<byte> data = bytes <= 1024 ? stackalloc byte[bytes] : new byte[bytes];
-        _pattern.Fill(_counters.WireBytes, data);
+        if (_wire is not null) _wire.CopyTo(_counters.WireBytes, data);
+        else _pattern.Fill(_counters.WireBytes, data);
         _fifo.PushBack(data);
         _counters.WireBytes += bytes;
         AdvanceWire(frames);

@@ -57,6 +57,7 @@ public sealed partial class SlaveDeviceActor
         int bytes = (int)(frames * FrameBytes);
         Span<byte> data = bytes <= 1024 ? stackalloc byte[bytes] : new byte[bytes];
         _fifo.PopFront(data);
+        _wire?.Append(data);
         foreach (byte b in data)
         {
             if (b != _pattern.At(_transmitIndex))

@@ -61,6 +61,9 @@ public sealed partial class SlaveDeviceActor : ReceiveActor
     private readonly IActorRef _arbiter;
     private readonly IActorRef? _listener;
     private readonly DataPattern _pattern;
+
+    /// <summary>RX: where the remote's bytes come from instead of <see cref="_pattern"/>; TX: where the wire's bytes are written. Null: none.</summary>
+    private readonly WireLog? _wire;
     private readonly WireTiming _timing;
     private readonly ByteRing _fifo;
     private readonly DeviceCounters _counters = new();
@@ -89,7 +92,8 @@ public sealed partial class SlaveDeviceActor : ReceiveActor
     /// <param name="arbiter">Where its DRQs go (<c>DmaController.Arbiter</c>).</param>
     /// <param name="pattern">RX: the bytes the remote end sends; TX: the bytes the wire must carry, in order.</param>
     /// <param name="listener">Receives <see cref="FifoOverrun"/> and <see cref="FifoUnderrun"/> (the device's interrupt); none when null.</param>
-    public SlaveDeviceActor(DeviceProfile profile, int line, IActorRef arbiter, DataPattern pattern, IActorRef? listener = null)
+    /// <param name="wire">RX: the bytes the remote end sends (fed with <see cref="SendOnWire"/>), instead of <paramref name="pattern"/>; TX: records every byte put on the wire. None when null.</param>
+    public SlaveDeviceActor(DeviceProfile profile, int line, IActorRef arbiter, DataPattern pattern, IActorRef? listener = null, WireLog? wire = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(arbiter);
@@ -100,12 +104,14 @@ public sealed partial class SlaveDeviceActor : ReceiveActor
         _arbiter = arbiter;
         _pattern = pattern;
         _listener = listener;
+        _wire = wire;
         _timing = profile.Timing;
         _fifo = new ByteRing(profile.FifoDepth);
         _timeoutNanoseconds = profile.RxTimeoutFrames > 0 ? _timing.Offset(profile.RxTimeoutFrames) : 0;
         _clock = Context.System.Simulation().Clock;
         // Its driver (or a workload)
         Receive<StartDevice>(OnStart);
+        Receive<SendOnWire>(OnSendOnWire);
         Receive<StopDevice>(_ => OnStop());
         Receive<InjectDeviceFault>(OnInjectFault);
         Receive<GetDeviceStats>(_ => OnGetStats());
@@ -118,8 +124,8 @@ public sealed partial class SlaveDeviceActor : ReceiveActor
     }
 
     /// <summary>Props for a device (see the constructor for the parameters).</summary>
-    public static Props PropsFor(DeviceProfile profile, int line, IActorRef arbiter, DataPattern pattern, IActorRef? listener = null) =>
-        Props.Create(() => new SlaveDeviceActor(profile, line, arbiter, pattern, listener));
+    public static Props PropsFor(DeviceProfile profile, int line, IActorRef arbiter, DataPattern pattern, IActorRef? listener = null, WireLog? wire = null) =>
+        Props.Create(() => new SlaveDeviceActor(profile, line, arbiter, pattern, listener, wire));
 
     /// <summary>A TX device with room asks for data from the start, before its wire runs (a driver starts the DMA, then the device).</summary>
     protected override void PreStart() => Settle();
