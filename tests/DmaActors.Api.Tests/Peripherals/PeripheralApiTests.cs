@@ -25,13 +25,19 @@ public sealed class PeripheralApiTests(ITestOutputHelper output) : SimulationTes
         return chan;
     }
 
-    [Fact]
-    public void Bytes_fed_to_a_uart_wire_land_in_memory_by_a_dev_to_mem_transfer_and_are_counted()
+    /// <summary>A slave controller, a 3 Mbaud UART on <see cref="Line"/> and a channel configured for it.</summary>
+    private (ApiRig Rig, DmaPeripheral Uart, DmaChan Chan) UartWithChannel(DmaTransferDirection direction)
     {
         var rig = new ApiRig(Sys);
         var dma = rig.Engine.DmaAsyncDeviceRegister(ApiRig.SlaveDevice());
-        var uart = DmaPeripheral.Attach(dma, Line, DmaPeripheralModel.Uart3M, DmaTransferDirection.DevToMem);
-        var chan = SlaveChannel(rig.Engine, uart, DmaTransferDirection.DevToMem);
+        var uart = DmaPeripheral.Attach(dma, Line, DmaPeripheralModel.Uart3M, direction);
+        return (rig, uart, SlaveChannel(rig.Engine, uart, direction));
+    }
+
+    [Fact]
+    public void Bytes_fed_to_a_uart_wire_land_in_memory_by_a_dev_to_mem_transfer_and_are_counted()
+    {
+        var (rig, uart, chan) = UartWithChannel(DmaTransferDirection.DevToMem);
         var tx = chan.PrepSlaveSingle(ApiRig.Destination(0), 64, DmaTransferDirection.DevToMem, DmaCtrlFlags.PrepInterrupt)!;
         DmaengineResult? done = null;
         tx.CallbackResult = (_, result) => done = result;
@@ -53,10 +59,7 @@ public sealed class PeripheralApiTests(ITestOutputHelper output) : SimulationTes
     [Fact]
     public void A_transmitting_uarts_wire_carries_what_a_mem_to_dev_transfer_delivered()
     {
-        var rig = new ApiRig(Sys);
-        var dma = rig.Engine.DmaAsyncDeviceRegister(ApiRig.SlaveDevice());
-        var uart = DmaPeripheral.Attach(dma, Line, DmaPeripheralModel.Uart3M, DmaTransferDirection.MemToDev);
-        var chan = SlaveChannel(rig.Engine, uart, DmaTransferDirection.MemToDev);
+        var (rig, uart, chan) = UartWithChannel(DmaTransferDirection.MemToDev);
         var data = rig.Fill(ApiRig.Source(0), 96, salt: 4);
         int cookie = chan.PrepSlaveSingle(ApiRig.Source(0), 96, DmaTransferDirection.MemToDev, DmaCtrlFlags.PrepInterrupt)!.Submit();
         chan.IssuePending();
@@ -146,10 +149,7 @@ public sealed class PeripheralApiTests(ITestOutputHelper output) : SimulationTes
     [Fact]
     public void Reading_a_peripherals_counters_from_a_completion_callback_is_refused_C35()
     {
-        var rig = new ApiRig(Sys);
-        var dma = rig.Engine.DmaAsyncDeviceRegister(ApiRig.SlaveDevice());
-        var uart = DmaPeripheral.Attach(dma, Line, DmaPeripheralModel.Uart3M, DmaTransferDirection.DevToMem);
-        var chan = SlaveChannel(rig.Engine, uart, DmaTransferDirection.DevToMem);
+        var (rig, uart, chan) = UartWithChannel(DmaTransferDirection.DevToMem);
         var tx = chan.PrepSlaveSingle(ApiRig.Destination(0), 16, DmaTransferDirection.DevToMem, DmaCtrlFlags.PrepInterrupt)!;
         Exception? error = null;
         bool ran = false;
