@@ -52,10 +52,9 @@ public sealed class DmaPeripheral
             throw new DmaException("ENODEV", "P-9", $"{controller.Dev} is unregistered: no peripheral can be attached to its request lines.");
         if (direction is not (DmaTransferDirection.MemToDev or DmaTransferDirection.DevToMem))
             throw new DmaException("EINVAL", "C-21", $"A peripheral on {controller.Dev} line {line} moves data MEM_TO_DEV or DEV_TO_MEM, not {direction}.");
-        if (line < 0 || line >= controller.Description.RequestLines)
-            throw new DmaException("EINVAL", "P-1", $"{controller.Dev}: request line {line} does not exist (0..{controller.Description.RequestLines - 1}).");
+        controller.EnsureRequestLine(line);
         var peripheral = new DmaPeripheral(controller, line, ProfileOf(model, direction));
-        controller.ConnectDevice(line, peripheral._device);
+        controller.ConnectPeripheral(line, peripheral._device);
         return peripheral;
     }
 

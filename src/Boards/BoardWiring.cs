@@ -39,7 +39,7 @@ internal sealed class BoardWiring(ActorSystem system, IReadOnlyList<BoardControl
     {
         var controller = controllers.First(c => c.Node == controllerNode);
         var actor = system.Simulation().ActorOf(SlaveDeviceActor.PropsFor(peripheral.Profile, line, controller.Device.Arbiter, peripheral.Pattern), ActorName(actorName));
-        controller.Device.ConnectDevice(line, actor);
+        controller.Device.ConnectPeripheral(line, actor);
         IActorRef? previous;
         lock (_gate)
         {

@@ -40,15 +40,25 @@ public sealed class DmaDevice
     /// <summary>The controller's arbiter: simulated peripherals raise their DRQs here (board wiring, no kernel twin).</summary>
     public IActorRef Arbiter => Controller.Arbiter;
 
-    /// <summary>Wires a simulated peripheral to request line <paramref name="line"/> (board wiring: the <c>dmas</c> cell a device tree would name).</summary>
+    /// <summary>
+    /// Wires a simulated peripheral's actor to request line <paramref name="line"/> (board wiring:
+    /// the <c>dmas</c> cell a device tree would name). A driver's test uses <see cref="DmaPeripheral.Attach"/>,
+    /// which needs no actor.
+    /// </summary>
     /// <param name="line">The DRQ line.</param>
     /// <param name="peripheral">The peripheral's actor.</param>
     /// <exception cref="DmaException">EINVAL: no such line.</exception>
-    public void ConnectDevice(int line, IActorRef peripheral)
+    public void ConnectPeripheral(int line, IActorRef peripheral)
+    {
+        EnsureRequestLine(line);
+        Controller.ConnectDevice(line, peripheral);
+    }
+
+    /// <summary>Throws EINVAL (P-1) unless the controller has request line <paramref name="line"/>.</summary>
+    internal void EnsureRequestLine(int line)
     {
         if (line < 0 || line >= Description.RequestLines)
             throw new DmaException("EINVAL", "P-1", $"{Dev}: request line {line} does not exist (0..{Description.RequestLines - 1}).");
-        Controller.ConnectDevice(line, peripheral);
     }
 
     /// <summary>The simulated controller.</summary>

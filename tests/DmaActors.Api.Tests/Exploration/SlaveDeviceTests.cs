@@ -20,7 +20,7 @@ public sealed class SlaveDeviceTests(ITestOutputHelper output) : SimulationTestK
         var device = rig.Engine.DmaAsyncDeviceRegister(ApiRig.SlaveDevice(channels: 2) with { FilterMap = [new DmaSlaveMap("periph0", "dma", Line)] });
         var pattern = new DataPattern(seed: 77);
         var peripheral = system.Simulation().ActorOf(SlaveDeviceActor.PropsFor(profile, Line, device.Arbiter, pattern), profile.Name);
-        device.ConnectDevice(Line, peripheral);
+        device.ConnectPeripheral(Line, peripheral);
         var chan = rig.Engine.RequestChan("periph0", "dma");
         chan.SlaveConfig(config);
         return (rig, chan, peripheral, pattern);
