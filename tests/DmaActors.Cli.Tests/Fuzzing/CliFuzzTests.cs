@@ -66,7 +66,7 @@ public sealed class CliFuzzTests(ITestOutputHelper output)
                     File.WriteAllText(file, json);
                     fuzz.Run(["run", Board, "--workload", file, "--ms", "0.05", "--seed", "1"]);
                 },
-                writeLine: output.WriteLine, seed: CliFuzzCase.Seed, iter: CliFuzzCase.Iterations(150), threads: 1);
+                writeLine: output.WriteLine, seed: CliFuzzCase.Seed, iter: CliFuzzCase.Iterations(400), threads: 1);
         }
         finally
         {
@@ -105,7 +105,7 @@ public sealed class CliFuzzTests(ITestOutputHelper output)
     public void Generated_option_lines_end_in_exit_0_1_or_2_with_a_message_never_a_crash()
     {
         var fuzz = new CliFuzzCase("option lines over every command");
-        OptionLine.Sample(fuzz.Run, writeLine: output.WriteLine, seed: CliFuzzCase.Seed, iter: CliFuzzCase.Iterations(150), threads: 1, print: args => string.Join(' ', args));
+        OptionLine.Sample(fuzz.Run, writeLine: output.WriteLine, seed: CliFuzzCase.Seed, iter: CliFuzzCase.Iterations(400), threads: 1, print: args => string.Join(' ', args));
         fuzz.Report(output);
     }
 }
