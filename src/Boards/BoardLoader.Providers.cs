@@ -120,7 +120,7 @@ public static partial class BoardLoader
             // memory is reachable through those mem-bus-interface-ahb1/2 name (none named: both).
             AhbMasters = compatible switch { "arm,pl080" => 2, "arm,pl081" => 1, _ => 0 },
             MemBuses = MemBusesOf(node),
-            PhysicalChannels = (int)(Cell(node, "dmactors,physical-channels") ?? (uint)preset.PhysicalChannels),
+            PhysicalChannels = (int)(PhysicalChannelsOf(node) ?? (uint)preset.PhysicalChannels),
             RequestLines = (int)(Cell(node, "dma-requests") ?? (uint)preset.RequestLines),
             Policy = node.Property("dmactors,arbitration")?.Text() is { } policy ? ArbitrationPolicies.Named(policy, node)
                 : compatible == "ti,edma3-tpcc" ? EdmaQueues(node, channels) : preset.Policy,
@@ -151,6 +151,20 @@ public static partial class BoardLoader
     }
 
     private static uint? Cell(DtNode node, string name) => node.Property(name) is { Value.Length: 4 } p ? p.Cell() : null;
+
+    /// <summary>The most physical channels a controller may be given (a PL080 or PL330 has 8; 65,536 took 345 MB).</summary>
+    private const uint MaxPhysicalChannels = 256;
+
+    /// <summary><c>dmactors,physical-channels</c>, which must be 1 to <see cref="MaxPhysicalChannels"/>; null when absent.</summary>
+    /// <exception cref="DtsSyntaxException">The value is 0 or past the limit, at the property's file:line:column with the node path and the limit.</exception>
+    internal static uint? PhysicalChannelsOf(DtNode node)
+    {
+        if (node.Property("dmactors,physical-channels") is not { } property) return null;
+        uint value = property.Cell();
+        if (value is 0 or > MaxPhysicalChannels)
+            throw new DtsSyntaxException(property.Location, $"{node.Path}: dmactors,physical-channels = <{value}> must be 1 to {MaxPhysicalChannels} (a PL080 or PL330 has 8); refused before the run");
+        return value;
+    }
 
     private static IReadOnlyList<string> CompatiblesOf(DtNode node) =>
         node.Property("compatible") is { IsEmpty: false } c && c.Value[^1] == 0 ? c.Strings() : [];

@@ -75,16 +75,27 @@ public static partial class BoardLoader
     internal static bool Enabled(DtNode node) =>
         node.Property("status") is not { } status || (!status.IsEmpty && status.Value[^1] == 0 && status.Strings()[0] is "okay" or "ok");
 
-    /// <summary>The first <c>/memory</c> node's first bank, read with its parent's cell counts; else <see cref="DefaultRam"/>.</summary>
+    /// <summary>The first <c>/memory</c> node's first bank, read with its parent's cell counts; <see cref="DefaultRam"/> when the tree has no memory node or it has no reg.</summary>
+    /// <exception cref="DtsSyntaxException">The memory reg cannot be RAM (too few cells, size 0, past the 32-bit physical address space), at the property's file:line:column.</exception>
     private static RamRegion RamOf(DtTree tree)
     {
         var memory = tree.Nodes.FirstOrDefault(n => n.Parent is not null && (n.BaseName == "memory" || (n.Property("device_type") is { IsEmpty: false } t && t.Value[^1] == 0 && t.Strings()[0] == "memory")));
-        if (memory?.Property("reg") is not { } reg || reg.Value.Length % 4 != 0) return DefaultRam;
+        if (memory?.Property("reg") is not { } reg) return DefaultRam;
         var (na, ns) = DtAddress.CellsOf(memory);
         var cells = reg.Cells();
-        if (na is < 1 or > 2 || ns is < 1 or > 2 || cells.Length < na + ns) return DefaultRam;
+        if (na is < 1 or > 2 || ns is < 1 or > 2 || cells.Length < na + ns)
+        {
+            throw new DtsSyntaxException(reg.Location, $"{memory.Path}: reg has {cells.Length} cell(s) but a bank is <address size> = {na} + {ns} cells (#address-cells and #size-cells of {memory.Parent!.Path}; the simulator takes 1 or 2 of each): the devicetree specification's memory node needs at least one whole bank");
+        }
         ulong start = DtAddress.RegAddress(memory) ?? 0, size = 0;
         for (int i = na; i < na + ns; i++) size = (size << 32) | cells[i];
-        return size == 0 || start + size > 1UL << 32 ? DefaultRam : new RamRegion(start, size);
+        if (size == 0 || start >= PhysicalAddressSpace || size > PhysicalAddressSpace - start)
+        {
+            throw new DtsSyntaxException(reg.Location, $"{memory.Path}: RAM of 0x{size:x} bytes at 0x{start:x} {(size == 0 ? "is empty" : "runs past the 32-bit physical address space (4 GiB) the simulated buses have")}: the first memory bank must be non-empty RAM below 4 GiB");
+        }
+        return new RamRegion(start, size);
     }
+
+    /// <summary>The simulated buses carry 32-bit physical addresses.</summary>
+    private const ulong PhysicalAddressSpace = 1UL << 32;
 }

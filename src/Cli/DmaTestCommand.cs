@@ -74,7 +74,12 @@ internal static class DmaTestCommand
             var result = DmaTestRunner.Run(loadedBoard.Engine, parameters, lines);
             if (output.Format != OutputFormat.Text) ReportWriter.Write(new ReportDocument(result, [Threads(result)], [], []), output, environment.Out);
             // A setup error (a misconfigured channel, say) is bad input; failed tests are verification failures.
-            if (result.Errno is not null) return ExitCodes.BadInput;
+            // The kernel's line went to stdout with the others; stderr says what was refused.
+            if (result.Errno is not null)
+            {
+                environment.Error.WriteLine($"dmactors dmatest: {result.Errno} (T-4): --channel {parameters.Channel} is no channel of this board that dmatest can take{(parameters.Device.Length > 0 ? $" on {parameters.Device}" : "")} (\"Channel misconfigured, can't continue\").");
+                return ExitCodes.BadInput;
+            }
             return result.Failures > 0 ? ExitCodes.VerificationFailed : ExitCodes.Success;
         }
         catch (Exception bad) when (Inputs.IsBadInput(bad) || bad is ArgumentException)

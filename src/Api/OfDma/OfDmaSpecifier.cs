@@ -13,6 +13,9 @@ namespace DmaActors.Api.OfDma;
 /// <param name="Cells">The specifier cells.</param>
 public sealed record OfDmaSpecifier(int Index, string? Name, DtNode Controller, IReadOnlyList<uint> Cells)
 {
+    /// <summary>The most argument cells a phandle reference may carry (include/linux/of.h: MAX_PHANDLE_ARGS).</summary>
+    private const int MaxPhandleArgs = 16;
+
     /// <summary>
     /// Walks <paramref name="consumer"/>'s <c>dmas</c> entry by entry, each phandle followed by
     /// its node's <c>#dma-cells</c> cells, pairing them with <c>dma-names</c>. Stops at the first
@@ -54,7 +57,13 @@ public sealed record OfDmaSpecifier(int Index, string? Name, DtNode Controller, 
                 problems.Add(new OfDmaBindingProblem(consumer, name, "O-1", $"dmas entry {index} points at {controller.Path}, which is not a DMA controller or router (it has no #dma-cells)", KernelAccepts: false));
                 break;
             }
-            int n = (int)count.Cell();
+            uint declared = count.Cell();
+            if (declared > MaxPhandleArgs)
+            {
+                problems.Add(new OfDmaBindingProblem(consumer, name, "O-2", $"dmas entry {index} points at {controller.Path}, whose #dma-cells = <{declared}> is more than the {MaxPhandleArgs} argument cells a phandle may carry (the kernel's MAX_PHANDLE_ARGS; of_parse_phandle_with_args refuses it)", KernelAccepts: false));
+                break;
+            }
+            int n = (int)declared;
             if (position + 1 + n > cells.Length)
             {
                 problems.Add(new OfDmaBindingProblem(consumer, name, "O-2", $"dmas entry {index} is cut short: {controller.Path} has #dma-cells = <{n}> but only {cells.Length - position - 1} cell(s) follow its phandle", KernelAccepts: false));

@@ -15,7 +15,7 @@ namespace DmaActors.Boards.Workloads;
 internal sealed class RunningStream
 {
     private readonly Lock _gate = new();
-    private readonly List<long> _latencies = [];
+    private readonly LatencyHistogram _latencies = new();
     private readonly PhysicalMemory _memory;
     private readonly Func<long> _now;
     private long _submitted;
@@ -56,12 +56,10 @@ internal sealed class RunningStream
 
     public long Mismatches { get; private set; }
 
-    public IReadOnlyList<long> Latencies
+    /// <summary>The latency of nearest rank for <paramref name="fraction"/> (0.5: median; 1: the worst), in nanoseconds; 0 before any completion.</summary>
+    public long LatencyNanoseconds(double fraction)
     {
-        get
-        {
-            lock (_gate) return [.. _latencies];
-        }
+        lock (_gate) return fraction >= 1 ? _latencies.MaxNanoseconds : _latencies.Percentile(fraction);
     }
 
     private DataPattern Pattern => Peripheral?.Pattern ?? new DataPattern(0xC0FFEE);
@@ -123,7 +121,7 @@ internal sealed class RunningStream
         long mismatches = result.Result == DmaengineTxResult.NoError ? Verify(slot, sequence * Spec.Bytes, Spec.Bytes) : 0;
         lock (_gate)
         {
-            _latencies.Add(_now() - submittedAt);
+            _latencies.Record(_now() - submittedAt);
             if (result.Result != DmaengineTxResult.NoError)
             {
                 Errors++;
@@ -170,7 +168,7 @@ internal sealed class RunningStream
                 period = Transfers++;
                 Bytes += Spec.PeriodBytes;
                 long now = _now();
-                _latencies.Add(now - lastPeriodAt);
+                _latencies.Record(now - lastPeriodAt);
                 lastPeriodAt = now;
             }
             ulong slot = Buffer + (ulong)(period % periods * Spec.PeriodBytes);

@@ -172,8 +172,7 @@ public sealed class WorkloadRunner(SimulatedBoard board)
 
     private static StreamReport StreamReportOf(RunningStream stream, double seconds)
     {
-        var latencies = stream.Latencies.Order().ToList();
-        double Percentile(double p) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)] / 1000.0;
+        double Percentile(double fraction) => stream.LatencyNanoseconds(fraction) / 1000.0;
         var device = stream.Peripheral?.Device?.AskBlocking<DeviceStatsReply>(GetDeviceStats.Instance);
         double demand = stream.Peripheral is { } p
             ? (double)p.Profile.BitsPerSecond / p.Profile.BitsPerFrame * p.Profile.FrameBytes
@@ -181,7 +180,7 @@ public sealed class WorkloadRunner(SimulatedBoard board)
         return new StreamReport(
             stream.Spec.Label, stream.Chan.Name, stream.Controller.Device.Dev, stream.Spec.Kind, stream.Bytes, stream.Transfers,
             seconds > 0 ? (stream.Bytes - stream.BytesBeforeWindow) / seconds : 0, demand,
-            Percentile(0.50), Percentile(0.99), latencies.Count == 0 ? 0 : latencies[^1] / 1000.0,
+            Percentile(0.50), Percentile(0.99), Percentile(1),
             device?.Underruns ?? 0, device?.Overruns ?? 0, stream.Errors,
             // Bytes the device lost to overruns shift the stream: data checks after them mean nothing.
             device is { BytesLost: > 0 } ? -1 : stream.Mismatches + (device?.Mismatches ?? 0));
