@@ -16,7 +16,8 @@ public static class ClusterWorker
     /// <param name="slots">Items run at once (free cores).</param>
     /// <param name="runners">Makes the runner of a job from its offer (it throws FormatException, IOException or ArgumentException when this worker cannot run it).</param>
     /// <param name="joinTimeout">How long to try to join before giving up.</param>
-    public static WorkerOutcome Run(ClusterEndpoint join, ClusterEndpoint self, int slots, Func<JobOffer, IWorkRunner> runners, TimeSpan joinTimeout)
+    /// <param name="leave">Leaves the cluster at once when cancelled (the coordinator re-issues what was in flight).</param>
+    public static WorkerOutcome Run(ClusterEndpoint join, ClusterEndpoint self, int slots, Func<JobOffer, IWorkRunner> runners, TimeSpan joinTimeout, CancellationToken leave = default)
     {
         ArgumentNullException.ThrowIfNull(join);
         ArgumentNullException.ThrowIfNull(self);
@@ -30,7 +31,8 @@ public static class ClusterWorker
             var cluster = Akka.Cluster.Cluster.Get(system);
             bool joined = false;
             cluster.RegisterOnMemberUp(() => joined = true);
-            int finished = Task.WaitAny(outcome.Task, system.WhenTerminated);
+            using var leaving = leave.Register(() => outcome.TrySetResult(new WorkerOutcome(false, "left the cluster before the job was done, as asked", 0)));
+            int finished = Task.WaitAny([outcome.Task, system.WhenTerminated], CancellationToken.None);
             if (finished == 0) return outcome.Task.Result;
             return new WorkerOutcome(false, joined
                 ? $"this worker's node was downed or stopped by the cluster (the coordinator at {join} no longer sees it)"
@@ -38,8 +40,8 @@ public static class ClusterWorker
         }
         finally
         {
-            if (!system.WhenTerminated.IsCompleted) Akka.Cluster.Cluster.Get(system).LeaveAsync().Wait(TimeSpan.FromSeconds(5));
-            system.Terminate().Wait(TimeSpan.FromSeconds(10));
+            if (!system.WhenTerminated.IsCompleted) Akka.Cluster.Cluster.Get(system).LeaveAsync(CancellationToken.None).Wait(TimeSpan.FromSeconds(5), CancellationToken.None);
+            system.Terminate().Wait(TimeSpan.FromSeconds(10), CancellationToken.None);
         }
     }
 }

@@ -60,6 +60,7 @@ public sealed class RecordFile : IDisposable
         }
         var writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false)) { AutoFlush = true };
         if (!exists) writer.WriteLine(header);
+        else if (!EndsWithNewline(path)) writer.WriteLine(); // after a line cut short, start a fresh one
         return new RecordFile(path, writer, finished);
     }
 
@@ -81,6 +82,13 @@ public sealed class RecordFile : IDisposable
         bool ok = Convert.TryFromBase64String(text, bytes, out int written);
         decoded = ok ? Encoding.UTF8.GetString(bytes, 0, written) : "";
         return ok;
+    }
+
+    private static bool EndsWithNewline(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() == '\n';
     }
 
     private static string Shorten(string line) => line.Length > 40 ? line[..40] + "…" : line;
