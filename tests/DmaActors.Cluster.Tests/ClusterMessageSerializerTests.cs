@@ -4,11 +4,9 @@ using DmaActors.Cluster.Protocol;
 namespace DmaActors.Cluster.Tests;
 
 /// <summary>Every message that crosses nodes goes through the binding to <see cref="ClusterMessageSerializer"/>, not Akka.NET's fallback, and comes back equal.</summary>
-public sealed class ClusterMessageSerializerTests : IDisposable
+public sealed class ClusterMessageSerializerTests(ClusterNodeConfiguration node) : IClassFixture<ClusterNodeConfiguration>
 {
-    private readonly ActorSystem _system = ActorSystem.Create(
-        ClusterConfiguration.SystemName,
-        ClusterConfiguration.For(new ClusterEndpoint("127.0.0.1", 0), new ClusterEndpoint("127.0.0.1", 1), ClusterConfiguration.WorkerRole));
+    private readonly ActorSystem _system = node.System;
 
     public static TheoryData<IClusterMessage> Messages() =>
     [
@@ -48,6 +46,4 @@ public sealed class ClusterMessageSerializerTests : IDisposable
 
         Assert.Contains("'Z'", refused.Message, StringComparison.Ordinal);
     }
-
-    public void Dispose() => _system.Terminate().Wait(TimeSpan.FromSeconds(10));
 }
