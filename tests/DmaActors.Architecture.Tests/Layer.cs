@@ -21,6 +21,8 @@ public sealed record Layer(string Name, Assembly Assembly, params string[] MayUs
         new("Api", typeof(Api.DmaEngine).Assembly, "Actors", "Runtime", "DeviceTree"),
         new("Boards", typeof(Boards.SimulatedBoard).Assembly, "Api", "Actors", "Runtime", "DeviceTree"),
         new("DmaTest", typeof(DmaTest.DmaTestRunner).Assembly, "Api", "Actors", "Runtime"),
+        // Runs spread over an Akka.NET cluster: it knows nothing of DMA or of the simulation.
+        new("Cluster", typeof(Cluster.ClusterJob).Assembly),
     ];
 
     /// <summary>The root namespace of this assembly (<c>DmaActors.Name</c>).</summary>
