@@ -25,6 +25,6 @@ internal static class ExitCodes
         (VerificationFailed, "verification failed: data or DMA results did not check out"),
         (BadInput, "bad input: command line, board, workload or output path; nothing ran"),
         (InternalError, "internal error: a bug to report; one line names it and its trace file"),
-        (ClusterLost, "cluster lost: a --cluster run or a worker lost its coordinator; the record file keeps what finished"),
+        (ClusterLost, "cluster lost: a coordinator went away; rerun with --resume FILE to go on"),
     ];
 }
