@@ -53,7 +53,11 @@ public static class ClusterConfiguration
                 }
                 shutdown-after-unsuccessful-join-seed-nodes = {{(joinTimeout is { } t ? $"{(int)Math.Ceiling(t.TotalSeconds)}s" : "off")}}
               }
+              # Terminate stops a node at once: ClusterCoordinator and ClusterWorker leave first
+              # themselves when there is someone to tell, and do not wait on a cluster that
+              # cannot converge (a lost node still unreachable) when there is not.
               coordinated-shutdown.exit-clr = off
+              coordinated-shutdown.run-by-actor-system-terminate = off
             }
             """);
         return ConfigurationFactory.ParseString(hocon);

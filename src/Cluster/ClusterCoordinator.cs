@@ -30,8 +30,9 @@ public static class ClusterCoordinator
             {
                 throw new ClusterLostException($"the coordinator's node at {at} stopped before the job was done (downed by the cluster's split-brain resolver, or shut down); {record.Path} keeps the {record.Finished.Count}+ finished items: run again with --resume {record.Path}");
             }
-            // Give the workers a moment to hear that the job is over before this node leaves.
-            cluster.LeaveAsync().Wait(TimeSpan.FromSeconds(5));
+            // Leave, so the workers see the job end rather than a failure; a lost worker that is still
+            // unreachable keeps the cluster from converging, so the wait is short.
+            cluster.LeaveAsync().Wait(TimeSpan.FromSeconds(2));
             return outcome.Task.Result;
         }
         finally

@@ -33,14 +33,18 @@ public static class ClusterWorker
             cluster.RegisterOnMemberUp(() => joined = true);
             using var leaving = leave.Register(() => outcome.TrySetResult(new WorkerOutcome(false, "left the cluster before the job was done, as asked", 0)));
             int finished = Task.WaitAny([outcome.Task, system.WhenTerminated], CancellationToken.None);
-            if (finished == 0) return outcome.Task.Result;
+            if (finished == 0)
+            {
+                // Done: leave, so the coordinator sees this node go rather than fail. Lost: nobody to tell.
+                if (outcome.Task.Result.JobDone) cluster.LeaveAsync(CancellationToken.None).Wait(TimeSpan.FromSeconds(5), CancellationToken.None);
+                return outcome.Task.Result;
+            }
             return new WorkerOutcome(false, joined
                 ? $"this worker's node was downed or stopped by the cluster (the coordinator at {join} no longer sees it)"
                 : $"could not join the cluster at {join} within {joinTimeout.TotalSeconds:F0} s: is the coordinator running there (dmactors explore … --cluster {join})?", 0);
         }
         finally
         {
-            if (!system.WhenTerminated.IsCompleted) Akka.Cluster.Cluster.Get(system).LeaveAsync(CancellationToken.None).Wait(TimeSpan.FromSeconds(5), CancellationToken.None);
             system.Terminate().Wait(TimeSpan.FromSeconds(10), CancellationToken.None);
         }
     }

@@ -27,7 +27,14 @@ internal sealed class WorkerActor : ReceiveActor
         _outcome = outcome;
         Receive<ClusterEvent.MemberUp>(m => OnUp(m.Member));
         Receive<ClusterEvent.UnreachableMember>(m => LostIf(m.Member, "unreachable"));
-        Receive<ClusterEvent.MemberRemoved>(m => LostIf(m.Member, "removed from the cluster"));
+        Receive<ClusterEvent.MemberRemoved>(m =>
+        {
+            // Removed after exiting: it left on purpose, which a coordinator does only once its job is over.
+            if (m.PreviousStatus == MemberStatus.Exiting) DoneIf(m.Member);
+            else LostIf(m.Member, "removed from the cluster");
+        });
+        Receive<ClusterEvent.MemberLeft>(m => DoneIf(m.Member));
+        Receive<ClusterEvent.MemberExited>(m => DoneIf(m.Member));
         Receive<ClusterEvent.IMemberEvent>(_ => { });
         Receive<JobOffer>(OnOffer);
         Receive<ItemAssigned>(OnAssigned);
@@ -55,6 +62,12 @@ internal sealed class WorkerActor : ReceiveActor
     {
         if (member.Address != _coordinator) return;
         _outcome.TrySetResult(new WorkerOutcome(false, $"lost the coordinator at {member.Address.Host}:{member.Address.Port} ({how}) after running {_itemsRun} items; its record file keeps what finished: run it again with the same --resume FILE to go on", _itemsRun));
+    }
+
+    private void DoneIf(Member member)
+    {
+        if (member.Address != _coordinator) return;
+        _outcome.TrySetResult(new WorkerOutcome(true, $"the coordinator left the cluster: its job is over; this worker ran {_itemsRun} items", _itemsRun));
     }
 
     private void OnOffer(JobOffer offer)

@@ -15,7 +15,7 @@ public sealed class DmactorsClusterTests(ITestOutputHelper output)
     [Fact]
     public void Explore_over_a_coordinator_and_two_workers_prints_what_the_single_process_explore_prints()
     {
-        string[] explore = ["explore", "--seeds", "20", "--ms", "0.01"];
+        string[] explore = ["explore", "--seeds", "10", "--ms", "0.01"];
         using var single = NodeProcess.Dmactors(explore);
         string at = $"127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}";
         using var coordinator = NodeProcess.Dmactors([.. explore, "--cluster", at]);
@@ -29,14 +29,15 @@ public sealed class DmactorsClusterTests(ITestOutputHelper output)
         Assert.Equal(0, single.ExitCode);
         Assert.Equal(single.ExitCode, coordinator.ExitCode);
         Assert.Equal(single.Output, coordinator.Output);
-        Assert.Contains("20/20 items done", coordinator.Errors, StringComparison.Ordinal);
-        Assert.All(new[] { first, second }, w => Assert.True(w.WaitForExit(Patience) && w.ExitCode == 0, w.Errors));
+        Assert.Contains("10/10 items done", coordinator.Errors, StringComparison.Ordinal);
+        Assert.Matches("worker 127.0.0.1:[0-9]+ joined with 1 slots", coordinator.Errors);
+        // A worker that starts after the job is over finds no one to join; disposing stops it.
     }
 
     [Fact]
     public void Bench_arbitration_over_a_cluster_writes_the_csv_files_the_single_process_run_writes()
     {
-        string[] bench = ["bench", "arbitration", "--loads", "4,5", "--ms", "0.2", "--policies", "round-robin,fixed-priority"];
+        string[] bench = ["bench", "arbitration", "--loads", "4", "--ms", "0.1", "--policies", "round-robin,fixed-priority"];
         string alone = Directory.CreateTempSubdirectory("dmactors-bench-single-").FullName;
         string spread = Directory.CreateTempSubdirectory("dmactors-bench-cluster-").FullName;
         try

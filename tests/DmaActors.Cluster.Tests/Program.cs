@@ -20,7 +20,7 @@ if (args is ["worker", var join, var self])
     var outcome = ClusterWorker.Run(
         new ClusterEndpoint("127.0.0.1", int.Parse(join, CultureInfo.InvariantCulture)),
         new ClusterEndpoint("127.0.0.1", int.Parse(self, CultureInfo.InvariantCulture)),
-        1, _ => new PlantedOrderRace(), TimeSpan.FromSeconds(30));
+        1, _ => new PlantedOrderRace(), TimeSpan.FromSeconds(60));
     Console.Error.WriteLine($"worker: {outcome.Message}");
     return outcome.JobDone ? 0 : 4;
 }
