@@ -56,10 +56,6 @@ internal sealed class ArbitrationOptions
     public static ArbitrationRequest Parse(IReadOnlyList<string> arguments)
     {
         var options = new ArbitrationOptions();
-        var command = new Command("arbitration");
-        options.AddTo(command);
-        var parsed = command.Parse([.. arguments]);
-        if (parsed.Errors.Count > 0) throw new FormatException($"bench arbitration's arguments from the coordinator do not parse: {string.Join(" ", parsed.Errors.Select(e => e.Message))}");
-        return options.Read(parsed);
+        return options.Read(Sweeps.CoordinatorArguments.Parse("bench arbitration", c => options.AddTo(c), arguments));
     }
 }

@@ -31,10 +31,6 @@ internal sealed class ExploreOptions
     public static ExploreRequest Parse(IReadOnlyList<string> arguments)
     {
         var options = new ExploreOptions();
-        var command = new Command("explore");
-        options.AddTo(command);
-        var parsed = command.Parse([.. arguments]);
-        if (parsed.Errors.Count > 0) throw new FormatException($"explore's arguments from the coordinator do not parse: {string.Join(" ", parsed.Errors.Select(e => e.Message))}");
-        return options.Read(parsed);
+        return options.Read(Sweeps.CoordinatorArguments.Parse("explore", c => options.AddTo(c), arguments));
     }
 }
