@@ -3,59 +3,65 @@ using System.Globalization;
 using DmaActors.Boards.Workloads;
 using DmaActors.Cli.Output;
 using DmaActors.Cli.Plots;
+using DmaActors.Cli.Sweeps;
+using DmaActors.Cluster;
 
 namespace DmaActors.Cli;
 
 /// <summary><c>dmactors bench arbitration</c>: each policy at growing load; a table, two CSV files and two plots.</summary>
 internal static class BenchCommand
 {
-    /// <summary>
-    /// The most virtual channels a run takes: far past any controller modelled (EDMA3 has 64),
-    /// and a run of 5 ms at this load takes seconds, not hours.
-    /// </summary>
-    private const int MaxLoad = 1024;
-
-    /// <summary>The most physical channels: a PL080 has 8, a PL330 up to 8; 65,536 took 345 MB.</summary>
-    private const int MaxPhysical = 256;
+    /// <summary>The kind of a cluster job of the study's runs (item i is run i of <see cref="ArbitrationRequest.Run"/>).</summary>
+    public const string JobKind = "bench-arbitration";
 
     public static Command Create(CliEnvironment environment)
     {
-        var loads = new Option<string>("--loads") { HelpName = "N,N,...", Description = $"Virtual channels in use, comma-separated (each 4 to {MaxLoad}: UART, MMC, audio + memcpy).", DefaultValueFactory = _ => "4,8,16,32,64" };
-        var physical = new Option<int>("--physical") { HelpName = "N", Description = "Physical channels they share.", DefaultValueFactory = _ => 8, CustomParser = OptionValues.WholeNumberFrom(1, MaxPhysical) };
-        var ms = new Option<double>("--ms") { HelpName = "MS", Description = "Virtual milliseconds per run.", DefaultValueFactory = _ => 5, CustomParser = OptionValues.Milliseconds };
-        var policies = new Option<string>("--policies") { HelpName = "NAME,...", Description = "Policies, comma-separated.", DefaultValueFactory = _ => string.Join(',', ArbitrationStudy.DefaultPolicies) };
+        var options = new ArbitrationOptions();
         var directory = new Option<DirectoryInfo>("--out") { HelpName = "DIR", Description = "Where arbitration.csv, arbitration-channels.csv, latency.svg/.png and fairness.svg/.png go.", DefaultValueFactory = _ => new DirectoryInfo(".") };
         var output = new OutputOptions(["arbitration"]);
-        var arbitration = new Command("arbitration", "Compare arbitration policies under growing load (virtual time, deterministic).") { loads, physical, ms, policies, directory }
+        var cluster = new ClusterOptions();
+        var arbitration = new Command("arbitration", "Compare arbitration policies under growing load (virtual time, deterministic).")
             .WithExample("dmactors bench arbitration --loads 4,8,16 --out results");
+        options.AddTo(arbitration);
+        arbitration.Options.Add(directory);
         output.AddTo(arbitration);
-        arbitration.SetAction(r => Run(r.GetValue(loads)!, r.GetValue(physical), r.GetValue(ms), r.GetValue(policies)!, r.GetValue(directory)!, output.Read(r, environment), environment));
+        cluster.AddTo(arbitration);
+        arbitration.SetAction(r => Run(options, r, r.GetValue(directory)!, output.Read(r, environment), cluster.Endpoint(r), cluster.Record(r), environment));
         return new Command("bench", "Benchmarks of the simulated hardware.") { arbitration }.WithExample("dmactors bench arbitration --out results");
     }
 
-    private static int Run(string loadList, int physical, double ms, string policyList, DirectoryInfo directory, OutputSettings output, CliEnvironment environment)
+    /// <summary>A cluster worker's runner of the study: item i is run i, sent back as JSON.</summary>
+    public static IWorkRunner Runner(IReadOnlyList<string> arguments) => new PointRunner(ArbitrationOptions.Parse(arguments));
+
+    private static int Run(ArbitrationOptions options, ParseResult parsed, DirectoryInfo directory, OutputSettings output, ClusterEndpoint? at, FileInfo? record, CliEnvironment environment)
     {
         var error = environment.Error;
-        var loads = new List<int>();
-        foreach (string item in loadList.Split(','))
+        ArbitrationRequest request;
+        try
         {
-            // Digits only, so an overflowing number is out of range rather than a crash.
-            if (!int.TryParse(item.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int load) || load is < 4 or > MaxLoad)
-            {
-                error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"dmactors bench: --loads takes comma-separated whole numbers from 4 (UART, MMC, audio and one memcpy) to {MaxLoad}; '{item.Trim()}' in '{loadList}' is not one."));
-                return ExitCodes.BadInput;
-            }
-            loads.Add(load);
+            request = options.Read(parsed);
+        }
+        catch (FormatException bad)
+        {
+            error.WriteLine($"dmactors bench: {bad.Message}");
+            return ExitCodes.BadInput;
         }
         if (!OutputPaths.CanWriteInto("--out", directory, error)) return ExitCodes.BadInput;
-        var policyNames = policyList.Split(',').Select(p => p.Trim()).ToList();
         IReadOnlyList<ArbitrationPoint> points;
         try
         {
-            int runs = policyNames.Count * loads.Count, done = 0;
-            points = TerminalProgress.Run(environment, output.ColourAllowed, $"{runs} runs of {ms} ms", progress =>
-                ArbitrationStudy.Run(policyNames, loads, physical, ms, _ => progress?.Invoke(++done / (double)runs)));
+            if (at is null)
+            {
+                int runs = request.Runs, done = 0;
+                points = TerminalProgress.Run(environment, output.ColourAllowed, $"{runs} runs of {request.Milliseconds} ms", progress =>
+                    ArbitrationStudy.Run(request.Policies, request.Loads, request.Physical, request.Milliseconds, _ => progress?.Invoke(++done / (double)runs)));
+            }
+            else
+            {
+                var swept = Sweep.Run(at, new ClusterJob(JobKind, request.ToArguments(), request.Runs, StopAtFirstFailure: false), record, error, out int exitCode, "dmactors bench");
+                if (swept is null) return exitCode;
+                points = [.. Enumerable.Range(0, request.Runs).Select(i => PointJson.Read(swept.Results[i].Payload))];
+            }
         }
         catch (Exception bad) when (Inputs.IsBadInput(bad))
         {
@@ -68,6 +74,21 @@ internal static class BenchCommand
         ArbitrationPlots.Write(points, directory);
         error.WriteLine($"wrote {Path.Combine(directory.FullName, "arbitration.csv")}, arbitration-channels.csv, latency.svg, latency.png, fairness.svg, fairness.png");
         return ExitCodes.Success;
+    }
+
+    private sealed class PointRunner(ArbitrationRequest request) : IWorkRunner
+    {
+        public ItemResult Run(int item)
+        {
+            try
+            {
+                return new ItemResult(ItemStatus.Passed, PointJson.Write(request.Run(item)));
+            }
+            catch (Exception bad) when (Inputs.IsBadInput(bad))
+            {
+                return new ItemResult(ItemStatus.Refused, bad.Message);
+            }
+        }
     }
 
     /// <summary>A row per run; the CSV names are those of arbitration.csv, with unrounded values.</summary>

@@ -40,6 +40,7 @@ internal static class DmactorsApp
             DmaTestCommand.Create(environment),
             BenchCommand.Create(environment),
             BoardCommand.Create(environment),
+            WorkerCommand.Create(environment),
         }.WithExample("dmactors demo");
         HelpLayout.Install(root, environment.OutIsTerminal ? OutputSettings.Resolve(environment, OutputFormat.Text, "", wide: false, noColour: true).Width : OutputSettings.DefaultWidth);
         return root;

@@ -2,67 +2,60 @@ using System.CommandLine;
 using System.Globalization;
 using DmaActors.Boards.Workloads;
 using DmaActors.Cli.Output;
-using DmaActors.DeviceTree;
+using DmaActors.Cli.Sweeps;
+using DmaActors.Cluster;
 
 namespace DmaActors.Cli;
 
 /// <summary><c>dmactors explore</c>: one workload under many seeds of the deterministic dispatcher, until one fails verification.</summary>
 internal static class ExploreCommand
 {
+    /// <summary>The kind of a cluster job of explore's seeds (item i is seed i + 1).</summary>
+    public const string JobKind = "explore";
+
     public static Command Create(CliEnvironment environment)
     {
-        var board = new Option<FileInfo?>("--board") { HelpName = "FILE", Description = "The board; default: the built-in demo board." };
-        var workload = new Option<FileInfo?>("--workload") { HelpName = "FILE", Description = "A workload JSON file; default: the built-in mixed load." };
-        var milliseconds = new Option<double?>("--ms") { HelpName = "MS", Description = "Run length per seed, in milliseconds of virtual time; default: the workload's, at most 2.", CustomParser = OptionValues.OptionalMilliseconds };
-        var seeds = new Option<int>("--seeds") { HelpName = "N", Description = "How many seeds to try (1 to N).", DefaultValueFactory = _ => 100, CustomParser = OptionValues.WholeNumberFrom(1, int.MaxValue) };
+        var options = new ExploreOptions();
         var output = new OutputOptions(WorkloadTables.Names);
-        var preprocessor = new PreprocessorOptions();
+        var cluster = new ClusterOptions();
         var command = new Command("explore", "Run a workload under many seeds of the deterministic dispatcher and report the first seed whose data fails verification (its tables, and how to replay it).")
-        {
-            board, workload, milliseconds, seeds,
-        }.WithExample("dmactors explore --seeds 200 --ms 1");
-        output.AddTo(command);
-        preprocessor.AddTo(command);
-        command.SetAction(r => Execute(r.GetValue(board), r.GetValue(workload), r.GetValue(milliseconds), r.GetValue(seeds), preprocessor.From(r), output.Read(r, environment), environment));
+            .WithExample("dmactors explore --seeds 200 --ms 1");
+        options.AddTo(command, output);
+        cluster.AddTo(command);
+        command.SetAction(r => Execute(options.Read(r), output.Read(r, environment), cluster.Endpoint(r), cluster.Record(r), environment));
         return command;
     }
 
-    private static int Execute(FileInfo? boardFile, FileInfo? workloadFile, double? ms, int seeds, DtsLoadOptions preprocessor, OutputSettings output, CliEnvironment environment)
+    private static int Execute(ExploreRequest request, OutputSettings output, ClusterEndpoint? at, FileInfo? record, CliEnvironment environment)
     {
-        DtTree tree;
-        Workload? workload;
-        if (boardFile is null)
-        {
-            tree = DemoCommand.DemoBoard();
-            workload = DemoScenario.Workload;
-            if (workloadFile is not null && !Inputs.TryLoadWorkload(workloadFile, environment.Error, out workload)) return ExitCodes.BadInput;
-        }
-        else if (!Inputs.TryLoad(boardFile, workloadFile, preprocessor, environment.Error, out var loaded, out var loadedWorkload))
-        {
-            return ExitCodes.BadInput;
-        }
-        else
-        {
-            (tree, workload) = (loaded!, loadedWorkload);
-        }
-        // No workload file with a board: each seed runs the load made from the board.
-        double length = ms ?? Math.Min(workload?.RunMilliseconds ?? 50, 2);
-        if (workload is not null) workload = workload with { RunMilliseconds = length };
-        ulong last = (ulong)seeds;
+        if (!ExploreJob.TryLoad(request, environment.Error, out var job)) return ExitCodes.BadInput;
+        ulong last = (ulong)request.Seeds;
         ExploreOutcome outcome;
         try
         {
-            outcome = TerminalProgress.Run(environment, output.ColourAllowed, $"exploring {last} seeds", progress =>
+            if (at is null)
             {
-                for (ulong s = 1; s <= last; s++)
+                outcome = TerminalProgress.Run(environment, output.ColourAllowed, $"exploring {last} seeds", progress =>
                 {
-                    // What the board leaves out is said once, with the first seed.
-                    var report = SimulationRun.Run(tree, workload, RunOptions.None with { Seed = s }, null, s == 1 ? environment.Error : TextWriter.Null, length);
-                    progress?.Invoke(s / (double)last);
-                    if (report.HasVerificationFailures) return new ExploreOutcome(s, length, s, report);
-                }
-                return new ExploreOutcome(last, length, null, null);
-            });
+                    for (ulong s = 1; s <= last; s++)
+                    {
+                        // What the board leaves out is said once, with the first seed.
+                        var report = job!.RunSeed(s, s == 1 ? environment.Error : TextWriter.Null);
+                        progress?.Invoke(s / (double)last);
+                        if (report.HasVerificationFailures) return new ExploreOutcome(s, job.Length, s, report);
+                    }
+                    return new ExploreOutcome(last, job!.Length, null, null);
+                });
+            }
+            else
+            {
+                var swept = Sweep.Run(at, new ClusterJob(JobKind, request.ToArguments(), request.Seeds, StopAtFirstFailure: true), record, environment.Error, out int exitCode);
+                if (swept is null) return exitCode;
+                // The lowest failing seed is run once more here for its tables: a seed replays exactly.
+                outcome = swept.LowestFailure is { } item
+                    ? new ExploreOutcome((ulong)item + 1, job!.Length, (ulong)item + 1, job.RunSeed((ulong)item + 1, TextWriter.Null))
+                    : new ExploreOutcome(last, job!.Length, null, null);
+            }
         }
         catch (Exception bad) when (Inputs.IsBadInput(bad))
         {
@@ -70,8 +63,33 @@ internal static class ExploreCommand
             environment.Error.WriteLine($"dmactors: {bad.Message}");
             return ExitCodes.BadInput;
         }
-        ReportWriter.Write(Document(outcome, Replay(boardFile, workloadFile, length, outcome.SeedsExplored)), output, environment.Out);
+        ReportWriter.Write(Document(outcome, Replay(request.Board, request.Workload, job!.Length, outcome.SeedsExplored)), output, environment.Out);
         return outcome.FailingSeed is null ? ExitCodes.Success : ExitCodes.VerificationFailed;
+    }
+
+    /// <summary>A cluster worker's runner of explore's seeds: item i runs seed i + 1 exactly as the command does.</summary>
+    public static IWorkRunner Runner(IReadOnlyList<string> arguments)
+    {
+        var request = ExploreOptions.Parse(arguments);
+        var problems = new StringWriter();
+        if (!ExploreJob.TryLoad(request, problems, out var job)) throw new FormatException(problems.ToString().Trim());
+        return new SeedRunner(job!);
+    }
+
+    private sealed class SeedRunner(ExploreJob job) : IWorkRunner
+    {
+        public ItemResult Run(int item)
+        {
+            try
+            {
+                var report = job.RunSeed((ulong)item + 1, TextWriter.Null);
+                return new ItemResult(report.HasVerificationFailures ? ItemStatus.Failed : ItemStatus.Passed, "");
+            }
+            catch (Exception bad) when (Inputs.IsBadInput(bad))
+            {
+                return new ItemResult(ItemStatus.Refused, bad.Message);
+            }
+        }
     }
 
     private static ReportDocument Document(ExploreOutcome outcome, string replay)

@@ -29,6 +29,8 @@ public sealed record Layer(string Name, Assembly Assembly, params string[] MayUs
         new("Api", typeof(Api.DmaEngine).Assembly, "Api.Abstractions", "Mapping", "Actors", "Runtime", "DeviceTree"),
         new("Boards", typeof(Boards.SimulatedBoard).Assembly, "Api", "Api.Abstractions", "Mapping", "Actors", "Runtime", "DeviceTree"),
         new("DmaTest", typeof(DmaTest.DmaTestRunner).Assembly, "Api", "Api.Abstractions", "Mapping", "Actors", "Runtime"),
+        // Runs spread over an Akka.NET cluster: it knows nothing of DMA or of the simulation.
+        new("Cluster", typeof(Cluster.ClusterJob).Assembly),
     ];
 
     /// <summary>The namespace this assembly's types are declared in when it is not its own name (the one exception, <c>Api.Abstractions</c>); null otherwise.</summary>

@@ -4,7 +4,7 @@ namespace DmaActors.Cli.Tests;
 [Collection(nameof(ConsoleCollection))]
 public sealed class CommandLineTests
 {
-    public static TheoryData<string[]> Commands() => [["demo"], ["run"], ["explore"], ["dmatest"], ["bench"], ["bench", "arbitration"], []];
+    public static TheoryData<string[]> Commands() => [["demo"], ["run"], ["explore"], ["dmatest"], ["bench"], ["bench", "arbitration"], ["worker"], []];
 
     [Theory]
     [MemberData(nameof(Commands))]
@@ -15,7 +15,7 @@ public sealed class CommandLineTests
         string example = output[(output.IndexOf("Example:\n", StringComparison.Ordinal) + "Example:\n".Length)..].Split('\n')[0].Trim();
         Assert.StartsWith(string.Join(' ', ["dmactors", .. command]), example, StringComparison.Ordinal);
         Assert.Contains("Exit codes:", output, StringComparison.Ordinal);
-        foreach (var meaning in new[] { "0  success", "1  verification failed", "2  bad input", "3  internal error" })
+        foreach (var meaning in new[] { "0  success", "1  verification failed", "2  bad input", "3  internal error", "4  cluster lost" })
         {
             Assert.Contains(meaning, output, StringComparison.Ordinal);
         }
@@ -43,6 +43,11 @@ public sealed class CommandLineTests
     [InlineData(new[] { "explore", "--seeds", "0" }, "--seeds takes a whole number from 1 to 2147483647, not '0'.")]
     [InlineData(new[] { "bench", "arbitration", "--physical", "100000000" }, "--physical takes a whole number from 1 to 256, not '100000000'.")]
     [InlineData(new[] { "bench", "arbitration", "--ms", "Infinity" }, "--ms takes a number (such as 2 or 0.5), not 'Infinity'.")]
+    [InlineData(new[] { "explore", "--cluster", "localhost" }, "--cluster takes HOST:PORT, a host name or address and a TCP port from 1 to 65535 (e.g. 127.0.0.1:4053), not 'localhost'.")]
+    [InlineData(new[] { "bench", "arbitration", "--cluster", "h:70000" }, "--cluster takes HOST:PORT, a host name or address and a TCP port from 1 to 65535 (e.g. 127.0.0.1:4053), not 'h:70000'.")]
+    [InlineData(new[] { "explore", "--resume", "r.record" }, "--resume goes with --cluster (it is the cluster coordinator's record of finished runs).")]
+    [InlineData(new[] { "worker" }, "Option '--join' is required.")]
+    [InlineData(new[] { "worker", "--join", "h:1", "--slots", "0" }, "--slots takes a whole number from 1 to 4096, not '0'.")]
     [InlineData(new[] { "run" }, "Required argument 'board' missing")]
     [InlineData(new string[0], "Required command was not provided")]
     public void A_command_line_that_does_not_parse_exits_2_with_a_plain_message(string[] args, string message)

@@ -6,7 +6,7 @@ public sealed class PackageContentsTests(PackedTree packed)
 {
     /// <summary>The library assemblies under src/, each a package of the same name.</summary>
     private static readonly string[] Libraries =
-        ["DmaActors.Runtime", "DmaActors.Api.Abstractions", "DmaActors.Actors", "DmaActors.DeviceTree", "DmaActors.Mapping", "DmaActors.Api", "DmaActors.Boards", "DmaActors.DmaTest", "DmaActors.TestKit"];
+        ["DmaActors.Runtime", "DmaActors.Api.Abstractions", "DmaActors.Actors", "DmaActors.DeviceTree", "DmaActors.Mapping", "DmaActors.Api", "DmaActors.Boards", "DmaActors.DmaTest", "DmaActors.TestKit", "DmaActors.Cluster"];
 
     [Fact]
     public void Pack_makes_one_package_per_library_and_the_tool_all_of_one_version()

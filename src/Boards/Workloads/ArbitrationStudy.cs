@@ -66,25 +66,41 @@ public static class ArbitrationStudy
         {
             foreach (int load in loads)
             {
-                var system = Simulation.Create("arbitration", SimulationSettings.Deterministic(1));
-                var board = BoardLoader.Load(system, DtsParser.Parse(BoardDts(policy, load, physicalChannels), $"study-{policy}-{load}.dts"));
-                // The study's own controller must come up: a refused setting (a policy it does not
-                // know) is the caller's error, not a deferral to run around.
-                if (board.Providers.FirstOrDefault(p => p.State == BoardProviderState.Failed) is { } failed)
-                {
-                    system.Terminate().Wait(TimeSpan.FromSeconds(10));
-                    // Reason is the refusal's own message, "ERRNO (RULE): what": thrown again as it was.
-                    var refused = System.Text.RegularExpressions.Regex.Match(failed.Reason!, @"^(\w+) \(([^)]+)\): (.*)$", System.Text.RegularExpressions.RegexOptions.Singleline);
-                    throw refused.Success ? new DmaException(refused.Groups[1].Value, refused.Groups[2].Value, refused.Groups[3].Value) : new DmaException(failed.Reason!);
-                }
-                var report = new WorkloadRunner(board).Run(WorkloadFor(load, milliseconds));
-                var point = new ArbitrationPoint(policy, load, physicalChannels, report);
+                var point = RunPoint(policy, load, physicalChannels, milliseconds);
                 points.Add(point);
                 progress?.Invoke(point);
-                system.Terminate().Wait(TimeSpan.FromSeconds(10));
             }
         }
         return points;
+    }
+
+    /// <summary>
+    /// One run of the study: <paramref name="policy"/> at <paramref name="load"/> virtual channels,
+    /// in a simulated world of its own (seed 1), so a point is the same wherever it runs.
+    /// </summary>
+    /// <exception cref="DmaException">The controller refuses the setting (a policy it does not know).</exception>
+    public static ArbitrationPoint RunPoint(string policy, int load, int physicalChannels, double milliseconds)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var system = Simulation.Create("arbitration", SimulationSettings.Deterministic(1));
+        try
+        {
+            var board = BoardLoader.Load(system, DtsParser.Parse(BoardDts(policy, load, physicalChannels), $"study-{policy}-{load}.dts"));
+            // The study's own controller must come up: a refused setting (a policy it does not
+            // know) is the caller's error, not a deferral to run around.
+            if (board.Providers.FirstOrDefault(p => p.State == BoardProviderState.Failed) is { } failed)
+            {
+                // Reason is the refusal's own message, "ERRNO (RULE): what": thrown again as it was.
+                var refused = System.Text.RegularExpressions.Regex.Match(failed.Reason!, @"^(\w+) \(([^)]+)\): (.*)$", System.Text.RegularExpressions.RegexOptions.Singleline);
+                throw refused.Success ? new DmaException(refused.Groups[1].Value, refused.Groups[2].Value, refused.Groups[3].Value) : new DmaException(failed.Reason!);
+            }
+            var report = new WorkloadRunner(board).Run(WorkloadFor(load, milliseconds));
+            return new ArbitrationPoint(policy, load, physicalChannels, report);
+        }
+        finally
+        {
+            system.Terminate().Wait(TimeSpan.FromSeconds(10));
+        }
     }
 
     /// <summary>One CSV row per point: policy, load, bandwidth, bus, fairness, UART p99, audio underruns.</summary>
