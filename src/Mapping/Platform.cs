@@ -55,6 +55,7 @@ public sealed partial class Platform
         _cache = new CpuCache(memory, Options.CacheLineSize);
         RamTop = memory.Regions.Max(r => r.Last);
         Debug = new DmaDebug(this, Options.DmaDebug);
+        ReserveCmdlineCma();
         Swiotlb = new Swiotlb(this, Options.SwiotlbBytes);
     }
 
@@ -96,12 +97,13 @@ public sealed partial class Platform
         lock (Sync) return _frames.Allocate(count, 1, RamTop / PageSize, lowest: true);
     }
 
-    /// <summary>Allocates 2^<paramref name="order"/> contiguous, naturally aligned pages, ZONE_NORMAL first; null when out of memory.</summary>
+    /// <summary>Allocates 2^<paramref name="order"/> contiguous, naturally aligned pages, ZONE_NORMAL first; null when out of memory or above <see cref="MaxPageOrder"/> (CMA-12).</summary>
     /// <param name="order">log2 of the page count.</param>
     /// <param name="maxAddress">Highest acceptable physical address (GFP_DMA/GFP_DMA32 style).</param>
     /// <remarks>Kernel: <c>alloc_pages()</c>.</remarks>
     public PhysAddress? AllocPages(int order, ulong maxAddress = ulong.MaxValue)
     {
+        if (order > MaxPageOrder) return null;
         ulong pages = 1UL << order;
         lock (Sync)
         {

@@ -17,7 +17,7 @@ public sealed record Layer(string Name, Assembly Assembly, params string[] MayUs
         new("DeviceTree", typeof(DeviceTree.DtTree).Assembly),
         new("TestKit", typeof(TestKit.SimulationTestKit).Assembly, "Runtime"),
         new("Actors", typeof(Actors.Memory.PhysicalMemory).Assembly, "Runtime"),
-        new("Mapping", typeof(Mapping.Device).Assembly, "Actors", "Runtime"),
+        new("Mapping", typeof(Mapping.Device).Assembly, "Actors", "Runtime", "DeviceTree"),
         new("Api", typeof(Api.DmaEngine).Assembly, "Actors", "Runtime", "DeviceTree"),
         new("Boards", typeof(Boards.SimulatedBoard).Assembly, "Api", "Actors", "Runtime", "DeviceTree"),
         new("DmaTest", typeof(DmaTest.DmaTestRunner).Assembly, "Api", "Actors", "Runtime"),
