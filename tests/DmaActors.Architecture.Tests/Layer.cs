@@ -18,7 +18,7 @@ public sealed record Layer(string Name, Assembly Assembly, params string[] MayUs
         new("TestKit", typeof(TestKit.SimulationTestKit).Assembly, "Runtime"),
         new("Actors", typeof(Actors.Memory.PhysicalMemory).Assembly, "Runtime"),
         new("Mapping", typeof(Mapping.Device).Assembly, "Actors", "Runtime", "DeviceTree"),
-        new("Api", typeof(Api.DmaEngine).Assembly, "Actors", "Runtime", "DeviceTree"),
+        new("Api", typeof(Api.DmaEngine).Assembly, "Actors", "Runtime", "DeviceTree", "Mapping"),
         new("Boards", typeof(Boards.SimulatedBoard).Assembly, "Api", "Actors", "Runtime", "DeviceTree"),
         new("DmaTest", typeof(DmaTest.DmaTestRunner).Assembly, "Api", "Actors", "Runtime"),
     ];
