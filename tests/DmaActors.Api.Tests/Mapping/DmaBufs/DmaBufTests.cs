@@ -155,4 +155,43 @@ public sealed class DmaBufTests
         buf.Put();
         Assert.True(buf.IsReleased);
     }
+
+    [Fact]
+    public void Detaching_twice_mapping_twice_and_ending_without_begin_are_refused_DB_3_DB_4_DB_6()
+    {
+        var platform = WithCma();
+        var buf = new SystemHeap(platform).Allocate(Platform.PageSize);
+        var dev = new Device(platform, "display");
+        var at = buf.Attach(dev);
+        buf.MapAttachment(at, DmaDataDirection.ToDevice);
+        Assert.Equal("EBUSY", Assert.Throws<DmaMappingException>(() => buf.MapAttachment(at, DmaDataDirection.ToDevice)).Errno);
+        buf.Detach(at);
+        Assert.Equal("DB-3", Assert.Throws<DmaMappingException>(() => buf.Detach(at)).Rule);
+        Assert.Equal("DB-6", Assert.Throws<DmaMappingException>(() => buf.EndCpuAccess(DmaDataDirection.ToDevice)).Rule);
+    }
+
+    [Fact]
+    public void An_exporter_may_refuse_a_device_with_its_errno_DB_3()
+    {
+        var platform = Platform.Create();
+        var buf = DmaBuf.Export(platform, new DmaBufExportInfo { ExpName = "secure", Ops = new Refusing(), Size = 4096, Priv = this });
+        var e = Assert.Throws<DmaMappingException>(() => buf.Attach(new Device(platform, "gpu")));
+        Assert.Equal("EPERM", e.Errno);
+        Assert.Empty(buf.Attachments);
+    }
+
+    private sealed class Refusing : IDmaBufOps
+    {
+        public int Attach(DmaBufAttachment attachment) => -1;
+
+        public Scatterlist? MapDmaBuf(DmaBufAttachment attachment, DmaDataDirection direction) => null;
+
+        public void UnmapDmaBuf(DmaBufAttachment attachment, Scatterlist table, DmaDataDirection direction)
+        {
+        }
+
+        public void Release(DmaBuf dmabuf)
+        {
+        }
+    }
 }
