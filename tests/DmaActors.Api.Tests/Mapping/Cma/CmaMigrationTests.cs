@@ -9,6 +9,18 @@ public sealed class CmaMigrationTests
     /// <summary>64 MiB of RAM with 48 MiB of CMA: free CMA memory is more than half the free memory, so movable pages borrow it.</summary>
     private static Platform Borrowing(string cma = "48M") => Platform.Create(64, new PlatformOptions { Cma = CmaParameter.Parse(cma), SwiotlbBytes = 1 << 20 });
 
+    /// <summary>A 4 MiB area whose free memory is less than half of all; ordinary memory is used up first, so the movable page lands in CMA only then.</summary>
+    private static (CmaArea Area, MovablePage Page) LentOnceOrdinaryMemoryIsGone()
+    {
+        var platform = Borrowing("4M");
+        while (platform.AllocPages(0) is not null)
+        {
+        }
+        var page = platform.AllocMovablePage()!;
+        Assert.Same(platform.DefaultCmaArea, page.Area);
+        return (platform.DefaultCmaArea!, page);
+    }
+
     [Fact]
     public void Movable_pages_borrow_CMA_when_it_is_most_of_free_memory_CMA_10()
     {
@@ -79,13 +91,7 @@ public sealed class CmaMigrationTests
     [Fact]
     public void When_the_only_fitting_range_is_pinned_the_failure_carries_EBUSY_CMA_9()
     {
-        var platform = Borrowing("4M");
-        var area = platform.DefaultCmaArea!;
-        // Ordinary memory first, so the movable page lands in CMA only once it is exhausted.
-        while (platform.AllocPages(0) is not null)
-        {
-        }
-        var page = platform.AllocMovablePage()!;
+        var (area, page) = LentOnceOrdinaryMemoryIsGone();
         page.Pin();
 
         Assert.Null(area.Alloc(1024, 0));
@@ -97,12 +103,7 @@ public sealed class CmaMigrationTests
     [Fact]
     public void A_lent_page_with_nowhere_to_go_fails_the_range_with_ENOMEM_CMA_10()
     {
-        var platform = Borrowing("4M");
-        var area = platform.DefaultCmaArea!;
-        while (platform.AllocPages(0) is not null)
-        {
-        }
-        var page = platform.AllocMovablePage()!;
+        var (area, page) = LentOnceOrdinaryMemoryIsGone();
 
         Assert.Null(area.Alloc(1024, 0)); // the whole area: the page can move neither out nor aside
 
