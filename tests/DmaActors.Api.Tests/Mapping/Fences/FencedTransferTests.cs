@@ -47,4 +47,24 @@ public sealed class FencedTransferTests(ITestOutputHelper output) : SimulationTe
         Assert.Equal("DB-10", report.Rule);
         Assert.Contains("will never be signalled", report.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_failed_transfer_signals_its_fence_with_EIO_DB_10()
+    {
+        var platform = Platform.Create(16);
+        var dev = new Device(platform, "smmu-dma", iommu: new Iommu(platform));
+        var engine = new DmaEngine(Sys, platform.Memory);
+        engine.DmaAsyncDeviceRegister(ApiRig.MemcpyDevice() with { BusView = dev.BusView });
+        var chan = engine.RequestChanByMask(DmaCapMask.Memcpy);
+        var destination = platform.Kmalloc(4096)!.Value;
+        var dst = dev.MapSingle(destination, 4096, DmaDataDirection.FromDevice);
+        var fence = new DmaFence("memcpy", "test", DmaFence.ContextAlloc(), 1, platform.Debug);
+        var desc = chan.PrepDmaMemcpy(dst.Value, 0x4000_0000, 4096, DmaCtrlFlags.PrepInterrupt)!; // an IOVA nobody mapped
+        desc.SignalFenceOnCompletion(fence, Sys);
+        desc.Submit();
+        chan.IssuePending();
+
+        Assert.NotNull(fence.WaitTimeout(Sys, Duration.FromMilliseconds(10)));
+        Assert.Equal(-5, fence.Error);
+    }
 }
