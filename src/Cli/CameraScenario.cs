@@ -72,6 +72,15 @@ internal static class CameraScenario
             new($"{result.Frames} frames of {result.FrameBytes} bytes in {result.Elapsed} of virtual time: {Figures.Fixed(result.MegabytesPerSecond, 1)} MB/s; swiotlb bounces {result.SwiotlbBounces}, dma-debug reports {result.DebugReports}, buffer freed at last put: {(result.BufferReleased ? "yes" : "no")}",
                 result.SwiotlbBounces == 0 && result.DebugReports == 0 ? CellTone.Plain : CellTone.Bad),
         };
-        return new ReportDocument(result, [table], [], lines);
+        var json = new
+        {
+            result.Frames, result.FrameBytes, result.FramesVerified,
+            LatenciesUs = result.Latencies.Select(l => l.Nanoseconds / 1000.0).ToArray(),
+            ElapsedUs = result.Elapsed.Nanoseconds / 1000.0, result.MegabytesPerSecond,
+            Cma = pipeline.Cma, result.CmaArea, result.CmaAllocPagesSuccess, result.CmaAllocPagesFail, result.BufferPhys,
+            result.CameraSegments, result.DisplaySegments, result.DisplayIova, result.IommuPagesAtPeak,
+            result.SwiotlbBounces, result.DebugReports, result.BufferReleased,
+        };
+        return new ReportDocument(json, [table], [], lines);
     }
 }

@@ -25,6 +25,8 @@ public sealed class CameraScenarioTests
         using var report = JsonDocument.Parse(output);
         Assert.Equal(2, report.RootElement.GetProperty("FramesVerified").GetInt32());
         Assert.True(report.RootElement.GetProperty("MegabytesPerSecond").GetDouble() > 0);
+        Assert.Equal(2, report.RootElement.GetProperty("LatenciesUs").GetArrayLength());
+        Assert.Equal(0, report.RootElement.GetProperty("CmaAllocPagesFail").GetInt32());
     }
 
     [Theory]
