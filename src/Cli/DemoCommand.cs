@@ -1,11 +1,8 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using DmaActors.Boards.Workloads;
 using DmaActors.Cli.Output;
 using DmaActors.DeviceTree;
 using DmaActors.Examples.CameraDmaBuf;
-using DmaActors.Mapping;
-using DmaActors.Mapping.Cma;
 
 namespace DmaActors.Cli;
 
@@ -18,7 +15,7 @@ internal static class DemoCommand
         var output = new OutputOptions([.. WorkloadTables.Names, CameraScenario.Table]);
         var scenario = new Option<string>("--scenario") { HelpName = "NAME", Description = "board (default): the BeagleBone Black under a mixed load; camera: a camera writes frames into a CMA buffer shared as a dma-buf with a display behind an IOMMU (zero copy, fences).", DefaultValueFactory = _ => "board" };
         scenario.AcceptOnlyFromAmong("board", "camera");
-        var cma = new Option<string?>("--cma") { HelpName = "SIZE[@BASE[-LIMIT]]", Description = "The cma= boot parameter of the camera scenario's machine (default 64M), as early_cma reads it: 64M, 64M@0x8000000, 64M@0-0x10000000.", CustomParser = CmaValue };
+        var cma = CmaOption.Create("The cma= boot parameter of the camera scenario's machine (default 64M), as early_cma reads it: 64M, 64M@0x8000000, 64M@0-0x10000000.");
         var frames = new Option<int?>("--frames") { HelpName = "N", Description = "Frames the camera scenario captures and shows (default 8).", CustomParser = r => OptionValues.WholeNumberFrom(1, 10_000)(r) };
         var command = new Command("demo", "Run the built-in default: a BeagleBone Black (TI AM335x EDMA3) with SPI, UART, MMC and audio consumers under a mixed load; or, with --scenario camera, the CMA + dma-buf camera-to-display pipeline.")
             .WithExample("dmactors demo --seed 1 --plot plots")
@@ -49,22 +46,6 @@ internal static class DemoCommand
             return WorkloadCommand.Execute(DemoBoard(), simulation.WithLength(DemoScenario.Workload, r), simulation.Read(r), settings, environment);
         });
         return command;
-    }
-
-    /// <summary>--cma: checked as early_cma reads it (CMA-1), the error naming the column.</summary>
-    private static string? CmaValue(ArgumentResult result)
-    {
-        string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
-        try
-        {
-            CmaParameter.Parse(token);
-            return token;
-        }
-        catch (DmaMappingException bad)
-        {
-            result.AddError($"--cma: {bad.Message}");
-            return null;
-        }
     }
 
     /// <summary>The demo's board, parsed from the source the library carries.</summary>

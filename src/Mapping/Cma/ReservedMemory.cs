@@ -28,7 +28,7 @@ public sealed class ReservedMemory
     /// <summary>What the kernel would log while scanning (pools created, nodes bypassed or skipped).</summary>
     public IReadOnlyList<string> Log => _log;
 
-    /// <summary>Declares the CMA areas <paramref name="tree"/>'s <c>/reserved-memory</c> describes on <paramref name="platform"/>.</summary>
+    /// <summary>Declares the CMA areas <paramref name="tree"/>'s <c>/reserved-memory</c> describes on <paramref name="platform"/>; pools that are not reusable are logged and left alone (CMA-4).</summary>
     /// <param name="platform">The machine (freshly created: its memory is still free).</param>
     /// <param name="tree">The device tree.</param>
     /// <exception cref="DmaMappingException">A node the kernel would reject: the node's path, its source location and the rule (CMA-2, CMA-4).</exception>
@@ -98,7 +98,11 @@ public sealed class ReservedMemory
     {
         string where = $"{node.Path} ({node.Location})";
         if (node.Property("reusable") is null || node.Property("no-map") is not null)
-            throw new DmaMappingException("EINVAL", "CMA-4", $"{where}: a {Compatible} without 'reusable' (or with 'no-map') is a per-device coherent pool (rmem_dma_setup in kernel/dma/coherent.c), which this simulator does not model; rmem_cma_setup needs 'reusable' and no 'no-map'.");
+        {
+            // rmem_cma_setup() returns -EINVAL and rmem_dma_setup() takes the node instead.
+            _log.Add($"{where}: not a CMA pool (no 'reusable', or 'no-map'): a per-device coherent pool (rmem_dma_setup), which this simulator does not model");
+            return;
+        }
         bool isDefault = node.Property("linux,cma-default") is not null;
         if (isDefault && platform.Options.Cma is not null)
         {

@@ -89,8 +89,6 @@ public sealed class ReservedMemoryTests
     }
 
     [Theory]
-    [InlineData("compatible = \"shared-dma-pool\"; reg = <0x98000000 0x2000000>;", "reusable")]
-    [InlineData("compatible = \"shared-dma-pool\"; reusable; no-map; reg = <0x98000000 0x2000000>;", "reusable")]
     [InlineData("compatible = \"shared-dma-pool\"; reusable; reg = <0x98100000 0x2000000>;", "incorrect alignment of CMA region")]
     [InlineData("compatible = \"shared-dma-pool\"; reusable;", "neither 'reg' nor 'size'")]
     [InlineData("compatible = \"shared-dma-pool\"; reusable; size = <0x1000000>; alloc-ranges = <0x80000000>;", "alloc-ranges")]
@@ -102,6 +100,19 @@ public sealed class ReservedMemoryTests
         Assert.Contains("/reserved-memory/pool@98000000 (board.dts:6:", e.Message, StringComparison.Ordinal);
         Assert.Contains(reason, e.Message, StringComparison.Ordinal);
         Assert.StartsWith("CMA-", e.Rule, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("reg = <0x98000000 0x2000000>;")]
+    [InlineData("reusable; no-map; reg = <0x98000000 0x2000000>;")]
+    public void A_pool_that_is_not_reusable_is_left_to_the_coherent_pool_code_CMA_4(string body)
+    {
+        var platform = HighRam();
+        var tree = DtsParser.Parse($"/dts-v1/;\n/ {{\n#address-cells = <1>; #size-cells = <1>;\nreserved-memory {{\n#address-cells = <1>; #size-cells = <1>; ranges;\npool@98000000 {{ compatible = \"shared-dma-pool\"; {body} }};\n}};\n}};\n", "board.dts");
+        var rmem = ReservedMemory.Setup(platform, tree);
+        Assert.Empty(rmem.Areas);
+        Assert.Empty(platform.CmaAreas);
+        Assert.Contains(rmem.Log, l => l.Contains("/reserved-memory/pool@98000000 (board.dts:6:", StringComparison.Ordinal) && l.Contains("rmem_dma_setup", StringComparison.Ordinal));
     }
 
     [Fact]
