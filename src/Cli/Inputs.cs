@@ -46,7 +46,7 @@ internal static class Inputs
     /// than a bug (exit 3): a dmaengine refusal (the board or workload asks what the kernel would
     /// refuse), a workload that does not fit, a device tree that does not parse.
     /// </summary>
-    public static bool IsBadInput(Exception thrown) => thrown is DmaException or FormatException or DtsSyntaxException or BoardProblemsException;
+    public static bool IsBadInput(Exception thrown) => thrown is DmaException or FormatException or DtsSyntaxException or BoardProblemsException or Mapping.DmaMappingException;
 
     /// <summary>Whether <paramref name="file"/> is not there to read (said on stderr), telling a folder from a missing file.</summary>
     private static bool Missing(string what, FileInfo file, TextWriter error)

@@ -13,7 +13,8 @@ internal static class RunCommand
         var preprocessor = new PreprocessorOptions();
         var simulation = new SimulationOptions();
         var output = new OutputOptions(WorkloadTables.Names);
-        var command = new Command("run", "Run a workload on a board described in device-tree source.") { board, workload }
+        var cma = CmaOption.Create("Reserve the cma= area on the board's RAM at boot, with its /reserved-memory CMA pools, and log where each landed (kernel rules CMA-2, CMA-4).");
+        var command = new Command("run", "Run a workload on a board described in device-tree source.") { board, workload, cma }
             .WithExample("dmactors run examples/boards/tour.dts --workload examples/boards/load.json");
         simulation.AddTo(command);
         output.AddTo(command);
@@ -21,10 +22,11 @@ internal static class RunCommand
         command.SetAction(r =>
         {
             if (!Inputs.TryLoad(r.GetValue(board)!, r.GetValue(workload), preprocessor.From(r), environment.Error, out var tree, out var loaded)) return ExitCodes.BadInput;
+            var options = simulation.Read(r) with { Cma = r.GetValue(cma) };
             // No workload file: the load is made from the board, for --ms or 50 ms.
             return loaded is null
-                ? WorkloadCommand.Execute(tree!, null, simulation.Length(r) ?? 50, simulation.Read(r), output.Read(r, environment), environment)
-                : WorkloadCommand.Execute(tree!, simulation.WithLength(loaded, r), simulation.Read(r), output.Read(r, environment), environment);
+                ? WorkloadCommand.Execute(tree!, null, simulation.Length(r) ?? 50, options, output.Read(r, environment), environment)
+                : WorkloadCommand.Execute(tree!, simulation.WithLength(loaded, r), options, output.Read(r, environment), environment);
         });
         return command;
     }

@@ -41,6 +41,7 @@ internal static class SimulationRun
             var board = BoardLoader.Load(system, tree);
             BoardReport.WriteLeftOut(board, diagnostics);
             if (board.Errors.Count() is > 0 and var errors) throw new BoardProblemsException(errors);
+            if (options.Cma is { } cma) CmaBoot.Report(board, cma, diagnostics);
             var report = new WorkloadRunner(board).Run(workload ?? BoardWorkload.From(board, boardLoadMilliseconds ?? 50), progress);
             if (tracer is not null) Export(tracer, options, diagnostics);
             return report;

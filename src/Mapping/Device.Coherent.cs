@@ -1,3 +1,5 @@
+using DmaActors.Mapping.Cma;
+
 namespace DmaActors.Mapping;
 
 /// <summary>Coherent (consistent) memory: both sides see each other's writes at once (M-5, M-6).</summary>
@@ -14,25 +16,34 @@ public sealed partial class Device
     /// <param name="size">Bytes.</param>
     /// <param name="handle">The bus address, or <see cref="DmaAddress.MappingError"/> on failure.</param>
     /// <returns>The CPU address, or null when no memory fits.</returns>
-    /// <remarks>Kernel: <c>dma_alloc_coherent()</c>.</remarks>
+    /// <remarks>Kernel: <c>dma_alloc_coherent()</c>. Without an IOMMU the pages come from CMA when the device or the
+    /// platform has an area (CMA-6), so a buffer larger than the page allocator's largest order can succeed (CMA-7).</remarks>
     public CpuAddress? AllocCoherent(long size, out DmaAddress handle)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
         handle = DmaAddress.MappingError;
-        int order = Platform.Order(size);
-        var page = Platform.AllocPages(order, _domain is null ? CoherentMask : ulong.MaxValue);
-        if (page is null) return null;
-        var cpu = Platform.PhysToVirt(page.Value);
+        (ulong Pa, ulong Pages, CmaArea? Cma)? got;
+        if (_domain is null)
+        {
+            got = AllocDirectPages(size, CoherentMask);
+        }
+        else
+        {
+            int order = Platform.Order(size);
+            got = Platform.AllocPages(order) is { } iommuPages ? (iommuPages.Value, 1UL << order, null) : null;
+        }
+        if (got is not { } page) return null;
+        var cpu = Platform.PhysToVirt(new PhysAddress(page.Pa));
         lock (Platform.Sync)
         {
-            ulong pa = page.Value.Value, dma = pa;
-            int pages = 1 << order;
+            ulong pa = page.Pa, dma = pa;
+            int pages = (int)page.Pages;
             if (_domain is not null)
             {
                 var iova = _domain.Map([.. Enumerable.Range(0, pages).Select(i => (pa / Platform.PageSize) + (ulong)i)], DmaDataDirection.Bidirectional, CoherentMask);
                 if (iova is null)
                 {
-                    Platform.FreePagesAt(page.Value, order);
+                    FreeDirectPages(pa, page.Pages, null);
                     return null;
                 }
                 dma = iova.Value;
@@ -43,7 +54,7 @@ public sealed partial class Device
                 if (!IsCoherent) Platform.Cache.SetUncached((pa / Platform.PageSize) + (ulong)i, uncached: true);
             }
             Platform.Memory.Fill(pa, 0, (long)pages * Platform.PageSize);
-            _coherent[dma] = new CoherentAllocation(cpu, pa, order, _domain is null ? 0 : pages);
+            _coherent[dma] = new CoherentAllocation(cpu, pa, page.Pages, page.Cma, _domain is null ? 0 : pages);
             handle = new DmaAddress(dma);
             Platform.Debug.Add(new DmaDebugEntry
             {
@@ -65,10 +76,9 @@ public sealed partial class Device
         {
             Platform.Debug.CheckUnmap(this, handle, size, DmaDebugEntryType.Coherent, DmaDataDirection.Bidirectional, cpu: cpu);
             if (!_coherent.Remove(handle.Value, out var allocation)) return;
-            int pages = 1 << allocation.Order;
-            for (int i = 0; i < pages; i++) Platform.Cache.SetUncached((allocation.Pa / Platform.PageSize) + (ulong)i, uncached: false);
+            for (ulong i = 0; i < allocation.Pages; i++) Platform.Cache.SetUncached((allocation.Pa / Platform.PageSize) + (ulong)i, uncached: false);
             if (allocation.IovaPages > 0) _domain!.Unmap(handle.Value, allocation.IovaPages);
-            Platform.FreePagesAt(new PhysAddress(allocation.Pa), allocation.Order);
+            FreeDirectPages(allocation.Pa, allocation.Pages, allocation.Cma);
         }
     }
 }

@@ -17,6 +17,9 @@ public sealed partial class DmaDebug
     private readonly List<DmaDebugEntry> _entries = [];
     private readonly List<DmaDebugEvent> _events = [];
 
+    /// <summary>Live dma-bufs whose pages the CPU may touch only inside begin/end_cpu_access (DB-6).</summary>
+    private readonly List<DmaBufs.DmaBuf> _dmaBufs = [];
+
     internal DmaDebug(Platform platform, bool enabled)
     {
         _platform = platform;
@@ -75,13 +78,25 @@ public sealed partial class DmaDebug
     }
 
     /// <summary>Records a report; throws in strict mode. <paramref name="always"/>: a plain kernel WARN, not a debug check.</summary>
-    internal void Report(DmaDebugCheck check, string rule, Device device, string message, bool always = false)
+    internal void Report(DmaDebugCheck check, string rule, Device device, string message, bool always = false) =>
+        Report(check, rule, device.Name, message, always);
+
+    /// <summary>Records a report against a named device or driver; throws in strict mode.</summary>
+    internal void Report(DmaDebugCheck check, string rule, string device, string message, bool always = false)
     {
-        if (!Enabled && !always) return;
-        var report = new DmaDebugEvent(check, rule, device.Name, message);
-        _events.Add(report);
+        DmaDebugEvent report;
+        lock (_platform.Sync)
+        {
+            if (!Enabled && !always) return;
+            report = new DmaDebugEvent(check, rule, device, message);
+            _events.Add(report);
+        }
         if (Strict) throw new DmaDebugException(report);
     }
+
+    /// <summary>A fence that will never be signalled (DB-10), reported against its driver.</summary>
+    internal void ReportFence(Fences.DmaFence fence, string message) =>
+        Report(DmaDebugCheck.FenceNeverSignalled, "DB-10", fence.DriverName, message);
 
     /// <summary><c>dma_mapping_error()</c> was called: the entry at (device, address) is checked (D-8).</summary>
     internal void MarkChecked(Device device, DmaAddress address)
@@ -92,10 +107,23 @@ public sealed partial class DmaDebug
         }
     }
 
-    /// <summary>CPU load or store: a streaming buffer the device owns must not be touched (extension of D-20).</summary>
+    /// <summary>Starts checking CPU access to a dma-buf (lock held).</summary>
+    internal void Watch(DmaBufs.DmaBuf dmabuf) => _dmaBufs.Add(dmabuf);
+
+    /// <summary>Stops checking a released dma-buf (lock held).</summary>
+    internal void Unwatch(DmaBufs.DmaBuf dmabuf) => _dmaBufs.Remove(dmabuf);
+
+    /// <summary>CPU load or store: a streaming buffer the device owns must not be touched (extension of D-20), nor a dma-buf outside begin/end_cpu_access (DB-6).</summary>
     internal void CheckCpuAccess(ulong pa, int length, bool write)
     {
         if (!Enabled) return;
+        foreach (var dmabuf in _dmaBufs)
+        {
+            if (!dmabuf.CpuAccessViolates(pa, length)) continue;
+            Report(DmaDebugCheck.DmaBufCpuAccessWithoutBegin, "DB-6", dmabuf.ExpName,
+                $"CPU {(write ? "writes" : "reads")} {dmabuf} at pa:0x{pa:x} [len={length}] outside dma_buf_begin_cpu_access()/dma_buf_end_cpu_access(): the cache may hold stale or unwritten data");
+            break;
+        }
         foreach (var entry in _entries)
         {
             if (entry.Type == DmaDebugEntryType.Coherent || !entry.DeviceOwned) continue;

@@ -72,4 +72,19 @@ public enum DmaDebugCheck
 
     /// <summary>B-4: <c>dma_pool_free</c> of an unknown or already free block (DMAPOOL_DEBUG).</summary>
     PoolBadFree,
+
+    /// <summary>DB-6: CPU access to a dma-buf outside <c>dma_buf_begin_cpu_access()</c>/<c>dma_buf_end_cpu_access()</c>.</summary>
+    DmaBufCpuAccessWithoutBegin,
+
+    /// <summary>DB-4: <c>dma_buf_map_attachment()</c> of an attachment that was detached.</summary>
+    DmaBufMapDetached,
+
+    /// <summary>DB-5: <c>dma_buf_unmap_attachment()</c> of an sg table that attachment did not map.</summary>
+    DmaBufUnmapNotMapped,
+
+    /// <summary>DB-8: the last reference to a dma-buf dropped while devices are still attached.</summary>
+    DmaBufAttachedAtRelease,
+
+    /// <summary>DB-10: a fence armed for a transfer that can no longer signal it (terminated, or released unsignalled).</summary>
+    FenceNeverSignalled,
 }

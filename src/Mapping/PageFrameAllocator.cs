@@ -34,6 +34,9 @@ internal sealed class PageFrameAllocator
         return Find(count, alignPages, _zoneDmaEndPfn, maxPfn, fromTop) ?? Find(count, alignPages, 0, maxPfn, fromTop);
     }
 
+    /// <summary>Top-down: <paramref name="count"/> pages aligned to <paramref name="alignPages"/> within [minPfn, maxPfn] (memblock's allocation for reserved areas).</summary>
+    public ulong? AllocateBetween(ulong count, ulong alignPages, ulong minPfn, ulong maxPfn) => Find(count, alignPages, minPfn, maxPfn, fromTop: true);
+
     /// <summary>Takes exactly [<paramref name="start"/>, +<paramref name="count"/>) if free (for reserved pools).</summary>
     public bool Reserve(ulong start, ulong count) => Take(start, count);
 

@@ -67,6 +67,15 @@ public sealed partial class Platform
         CpuWrite(address, bytes);
     }
 
+    /// <summary>Writes dirty CPU cache lines of [pa, +length) back to RAM (they stay valid).</summary>
+    /// <param name="address">Physical start.</param>
+    /// <param name="length">Bytes.</param>
+    /// <remarks>Kernel: <c>dcache_clean_poc()</c> (what <c>arch_sync_dma_for_device()</c> does).</remarks>
+    public void WriteBack(PhysAddress address, long length)
+    {
+        lock (Sync) _cache.Clean(address.Value, length);
+    }
+
     /// <summary>The physical pieces behind a virtual range, page by page (merged where contiguous).</summary>
     internal List<(ulong Pa, int Length)> Translate(CpuAddress address, int length)
     {

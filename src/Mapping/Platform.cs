@@ -38,6 +38,9 @@ public sealed partial class Platform
     /// <summary>Live kmalloc/page allocations: linear VA to (pfn, pages), for kfree.</summary>
     private readonly Dictionary<ulong, (ulong Pfn, ulong Pages)> _linearAllocations = [];
 
+    /// <summary>Live vmap areas: start VA to page count (pages owned elsewhere).</summary>
+    private readonly Dictionary<ulong, int> _vmapAreas = [];
+
     private ulong _nextVmalloc = VmallocBase;
 
     /// <summary>Creates the platform over <paramref name="memory"/>.</summary>
@@ -55,6 +58,7 @@ public sealed partial class Platform
         _cache = new CpuCache(memory, Options.CacheLineSize);
         RamTop = memory.Regions.Max(r => r.Last);
         Debug = new DmaDebug(this, Options.DmaDebug);
+        ReserveCmdlineCma();
         Swiotlb = new Swiotlb(this, Options.SwiotlbBytes);
     }
 
@@ -96,12 +100,13 @@ public sealed partial class Platform
         lock (Sync) return _frames.Allocate(count, 1, RamTop / PageSize, lowest: true);
     }
 
-    /// <summary>Allocates 2^<paramref name="order"/> contiguous, naturally aligned pages, ZONE_NORMAL first; null when out of memory.</summary>
+    /// <summary>Allocates 2^<paramref name="order"/> contiguous, naturally aligned pages, ZONE_NORMAL first; null when out of memory or above <see cref="MaxPageOrder"/> (CMA-12).</summary>
     /// <param name="order">log2 of the page count.</param>
     /// <param name="maxAddress">Highest acceptable physical address (GFP_DMA/GFP_DMA32 style).</param>
     /// <remarks>Kernel: <c>alloc_pages()</c>.</remarks>
     public PhysAddress? AllocPages(int order, ulong maxAddress = ulong.MaxValue)
     {
+        if (order > MaxPageOrder) return null;
         ulong pages = 1UL << order;
         lock (Sync)
         {
@@ -193,12 +198,47 @@ public sealed partial class Platform
                 }
                 frames.Add(pfn.Value);
             }
-            ulong va = _nextVmalloc;
-            _nextVmalloc += (ulong)(pages + 1) * PageSize; // a guard page, as vmalloc leaves
-            for (int i = 0; i < pages; i++) _vmallocPages[(va / PageSize) + (ulong)i] = frames[i];
+            ulong va = MapVirtual(frames);
             _vmallocAreas[va] = pages;
             return new CpuAddress(va);
         }
+    }
+
+    /// <summary>Maps existing pages at consecutive virtual addresses in the vmalloc area (the pages stay the caller's).</summary>
+    /// <param name="pages">Page-aligned physical addresses, in virtual order.</param>
+    /// <remarks>Kernel: <c>vmap()</c>.</remarks>
+    public CpuAddress Vmap(IReadOnlyList<PhysAddress> pages)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        ArgumentOutOfRangeException.ThrowIfZero(pages.Count);
+        lock (Sync)
+        {
+            ulong va = MapVirtual([.. pages.Select(p => p.Value / PageSize)]);
+            _vmapAreas[va] = pages.Count;
+            return new CpuAddress(va);
+        }
+    }
+
+    /// <summary>Removes a <see cref="Vmap"/> mapping (the pages are not freed).</summary>
+    /// <param name="address">As returned.</param>
+    /// <remarks>Kernel: <c>vunmap()</c>.</remarks>
+    public void Vunmap(CpuAddress address)
+    {
+        lock (Sync)
+        {
+            if (!_vmapAreas.Remove(address.Value, out int pages))
+                throw new DmaMappingException("EINVAL", "M-8", $"vunmap({address}): not a live vmap area.");
+            for (int i = 0; i < pages; i++) _vmallocPages.Remove((address.Value / PageSize) + (ulong)i);
+        }
+    }
+
+    /// <summary>Enters the frames in the vmalloc page table at a fresh address, with a guard page after (lock held).</summary>
+    private ulong MapVirtual(List<ulong> frames)
+    {
+        ulong va = _nextVmalloc;
+        _nextVmalloc += (ulong)(frames.Count + 1) * PageSize; // a guard page, as vmalloc leaves
+        for (int i = 0; i < frames.Count; i++) _vmallocPages[(va / PageSize) + (ulong)i] = frames[i];
+        return va;
     }
 
     /// <summary>Frees a <see cref="Vmalloc"/> area.</summary>

@@ -19,6 +19,14 @@ public sealed record PlatformOptions
     /// <remarks>Kernel: boot parameter <c>dma_debug_entries=</c> (default 65536; the kernel also grows the pool, which this model does not).</remarks>
     public int DmaDebugEntries { get; init; } = 65536;
 
+    /// <summary>The <c>cma=</c> boot parameter: the default CMA area (none when null or of size 0).</summary>
+    /// <remarks>Kernel: <c>cma=</c>, read by <c>early_cma()</c>; see <see cref="Cma.CmaParameter.Parse"/>.</remarks>
+    public Cma.CmaParameter? Cma { get; init; }
+
+    /// <summary>Most pages' order a CMA allocation is aligned to (CMA-6).</summary>
+    /// <remarks>Kernel: <c>CONFIG_CMA_ALIGNMENT</c> (default 8).</remarks>
+    public int CmaAlignment { get; init; } = 8;
+
     /// <summary>Whether dma-debug starts enabled (CONFIG_DMA_API_DEBUG=y without <c>dma_debug=off</c>).</summary>
     public bool DmaDebug { get; init; } = true;
 }

@@ -25,7 +25,7 @@ public sealed record Layer(string Name, Assembly Assembly, params string[] MayUs
         new("Api.Abstractions", typeof(Api.DmaStatus).Assembly) { SharedNamespace = "DmaActors.Api" },
         new("TestKit", typeof(TestKit.SimulationTestKit).Assembly, "Runtime"),
         new("Actors", typeof(Actors.Memory.PhysicalMemory).Assembly, "Api.Abstractions", "Runtime"),
-        new("Mapping", typeof(Mapping.Device).Assembly, "Actors", "Api.Abstractions", "Runtime"),
+        new("Mapping", typeof(Mapping.Device).Assembly, "Actors", "Api.Abstractions", "Runtime", "DeviceTree"),
         new("Api", typeof(Api.DmaEngine).Assembly, "Api.Abstractions", "Mapping", "Actors", "Runtime", "DeviceTree"),
         new("Boards", typeof(Boards.SimulatedBoard).Assembly, "Api", "Api.Abstractions", "Mapping", "Actors", "Runtime", "DeviceTree"),
         new("DmaTest", typeof(DmaTest.DmaTestRunner).Assembly, "Api", "Api.Abstractions", "Mapping", "Actors", "Runtime"),

@@ -57,7 +57,7 @@ public sealed class MachineOutputTests
 
         var (unknown, _, unknownErrors) = CliRunner.Run([.. Demo, "--csv", "devices"]);
         Assert.Equal(2, unknown);
-        Assert.Contains("--csv takes the name of a table: channels or controllers, not 'devices'", unknownErrors, StringComparison.Ordinal);
+        Assert.Contains("--csv takes the name of a table: channels or controllers or frames, not 'devices'", unknownErrors, StringComparison.Ordinal);
     }
 
     [Fact]
