@@ -9,7 +9,8 @@ namespace DmaActors.Benchmarks;
 /// BenchmarkDotNet measures awkwardly: <c>idle-memory [actors]</c> (retained bytes per actor, on
 /// each <see cref="ActorRuntime"/>), <c>idle-vchans [channels]</c> (retained bytes per idle virtual
 /// channel, never opened and opened, against per idle actor) and <c>shutdown-scaling [actors...]</c>
-/// (how terminating a wide system grows with its width, on each runtime).
+/// (how terminating a wide system grows with its width, on each runtime) and <c>contended-bursts [KiB]</c>
+/// (contended bursts per wall second, each policy, two and eight channels).
 /// </summary>
 public static class Program
 {
@@ -19,6 +20,7 @@ public static class Program
         if (args.Length > 0 && args[0] == IdleMemoryReport.Command) return IdleMemoryReport.Run(args[1..]);
         if (args.Length > 0 && args[0] == IdleVirtualChannelsReport.Command) return IdleVirtualChannelsReport.Run(args[1..]);
         if (args.Length > 0 && args[0] == ShutdownScalingReport.Command) return ShutdownScalingReport.Run(args[1..]);
+        if (args.Length > 0 && args[0] == ContendedBurstsReport.Command) return ContendedBurstsReport.Run(args[1..]);
         IConfig config;
         string[] arguments;
         try

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using DmaActors.Boards.Workloads;
 using DmaActors.Cli.Output;
@@ -48,13 +49,24 @@ internal static class BenchCommand
         }
         if (!OutputPaths.CanWriteInto("--out", directory, error)) return ExitCodes.BadInput;
         IReadOnlyList<ArbitrationPoint> points;
+        var runWalls = new List<WallTiming>();
+        int runs = request.Runs;
+        long sweepStarted = Stopwatch.GetTimestamp();
         try
         {
             if (at is null)
             {
-                int runs = request.Runs, done = 0;
+                int done = 0;
+                long runStarted = sweepStarted;
                 points = TerminalProgress.Run(environment, output.ColourAllowed, $"{runs} runs of {request.Milliseconds} ms", progress =>
-                    ArbitrationStudy.Run(request.Policies, request.Loads, request.Physical, request.Milliseconds, _ => progress?.Invoke(++done / (double)runs)));
+                    ArbitrationStudy.Run(request.Policies, request.Loads, request.Physical, request.Milliseconds, _ =>
+                    {
+                        // Each run's wall time: from the previous run's report (or the sweep's start) to this one's, so bring-up and the previous world's shut-down count too.
+                        long now = Stopwatch.GetTimestamp();
+                        runWalls.Add(new WallTiming(Stopwatch.GetElapsedTime(runStarted, now).TotalSeconds, request.Milliseconds / 1e3));
+                        runStarted = now;
+                        progress?.Invoke(++done / (double)runs);
+                    }));
             }
             else
             {
@@ -68,7 +80,9 @@ internal static class BenchCommand
             error.WriteLine($"dmactors bench: {bad.Message}");
             return ExitCodes.BadInput;
         }
-        ReportWriter.Write(new ReportDocument(points, [Table(points)], [], []), output, environment.Out);
+        var sweep = new WallTiming(Stopwatch.GetElapsedTime(sweepStarted).TotalSeconds, runs * request.Milliseconds / 1e3);
+        var timing = new ReportTiming(sweep, string.Create(CultureInfo.InvariantCulture, $"{runs} runs"), runWalls.Count == points.Count ? runWalls : null);
+        ReportWriter.Write(new ReportDocument(points, [Table(points)], [], []) { Timing = timing }, output, environment.Out);
         using (var csv = new StreamWriter(Path.Combine(directory.FullName, "arbitration.csv"))) ArbitrationStudy.WriteCsv(points, csv);
         using (var csv = new StreamWriter(Path.Combine(directory.FullName, "arbitration-channels.csv"))) ArbitrationStudy.WriteChannelCsv(points, csv);
         ArbitrationPlots.Write(points, directory);

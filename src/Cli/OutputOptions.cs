@@ -14,6 +14,7 @@ internal sealed class OutputOptions
     private readonly Option<bool> _json = new("--json") { Description = "Print the result as JSON (every figure, unrounded) instead of tables." };
     private readonly Option<string?> _csv;
     private readonly Option<bool> _wide = new("--wide") { Description = "Print every column in one table, however wide. Default: fit the terminal's width (COLUMNS, or the terminal's), 80 columns when stdout is not a terminal." };
+    private readonly Option<bool> _noWallTime = new("--no-wall-time") { Description = "Leave out the wall time and real-time factor (virtual seconds per wall second), the only figures that differ between runs on the same seed: for byte-for-byte comparison of reports." };
     private readonly Option<bool> _noColour = new("--no-color") { Description = "No colour. There is none either when stdout is not a terminal, NO_COLOR is set or TERM=dumb." };
 
     /// <param name="tables">The names of the command's tables, the default one first.</param>
@@ -42,6 +43,7 @@ internal sealed class OutputOptions
         command.Options.Add(_csv);
         command.Options.Add(_wide);
         command.Options.Add(_noColour);
+        command.Options.Add(_noWallTime);
         command.Validators.Add(result =>
         {
             if (result.GetResult(_json) is not null && result.GetResult(_csv) is not null) result.AddError("--json and --csv cannot be used together.");
@@ -52,6 +54,6 @@ internal sealed class OutputOptions
     {
         ArgumentNullException.ThrowIfNull(result);
         var format = result.GetValue(_json) ? OutputFormat.Json : result.GetResult(_csv) is not null ? OutputFormat.Csv : OutputFormat.Text;
-        return OutputSettings.Resolve(environment, format, result.GetValue(_csv) ?? _tables[0], result.GetValue(_wide), result.GetValue(_noColour));
+        return OutputSettings.Resolve(environment, format, result.GetValue(_csv) ?? _tables[0], result.GetValue(_wide), result.GetValue(_noColour)) with { WallTime = !result.GetValue(_noWallTime) };
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Akka.Event;
 using DmaActors.Actors.Tracing;
@@ -18,7 +19,8 @@ internal static class SimulationRun
     /// or the board's own load when it is null.
     /// </summary>
     /// <exception cref="BoardProblemsException">A binding has an error (all were listed).</exception>
-    public static WorkloadReport Run(DtTree tree, Workload? workload, RunOptions options, Action<double>? progress, TextWriter diagnostics, double? boardLoadMilliseconds = null)
+    /// <param name="wall">Told the wall time of the workload's run (not of start-up, board parsing and bring-up, nor shut-down).</param>
+    public static WorkloadReport Run(DtTree tree, Workload? workload, RunOptions options, Action<double>? progress, TextWriter diagnostics, double? boardLoadMilliseconds = null, Action<TimeSpan>? wall = null)
     {
         using var logging = CommandLogging.Start(options.Log, diagnostics);
         var settings = new SimulationSettings
@@ -42,7 +44,10 @@ internal static class SimulationRun
             BoardReport.WriteLeftOut(board, diagnostics);
             if (board.Errors.Count() is > 0 and var errors) throw new BoardProblemsException(errors);
             if (options.Cma is { } cma) CmaBoot.Report(board, cma, diagnostics);
-            var report = new WorkloadRunner(board).Run(workload ?? BoardWorkload.From(board, boardLoadMilliseconds ?? 50), progress);
+            var load = workload ?? BoardWorkload.From(board, boardLoadMilliseconds ?? 50);
+            long started = Stopwatch.GetTimestamp();
+            var report = new WorkloadRunner(board).Run(load, progress);
+            wall?.Invoke(Stopwatch.GetElapsedTime(started));
             if (tracer is not null) Export(tracer, options, diagnostics);
             return report;
         }

@@ -21,17 +21,19 @@ internal static class WorkloadCommand
         ArgumentNullException.ThrowIfNull(environment);
         if (!OutputPaths.CanWrite(options, environment.Error)) return ExitCodes.BadInput;
         WorkloadReport report;
+        var wall = TimeSpan.Zero;
         try
         {
             report = TerminalProgress.Run(environment, output.ColourAllowed, $"simulating {milliseconds} ms",
-                progress => SimulationRun.Run(tree, workload, options, progress, environment.Error, milliseconds));
+                progress => SimulationRun.Run(tree, workload, options, progress, environment.Error, milliseconds, w => wall = w));
         }
         catch (Exception bad) when (Inputs.IsBadInput(bad))
         {
             environment.Error.WriteLine($"dmactors: {bad.Message}");
             return ExitCodes.BadInput;
         }
-        ReportWriter.Write(WorkloadTables.Document(report), output, environment.Out);
+        var timing = new WallTiming(wall.TotalSeconds, report.RunNanoseconds / 1e9);
+        ReportWriter.Write(WorkloadTables.Document(report) with { Timing = new ReportTiming(timing, "the run") }, output, environment.Out);
         if (options.Plot is { } directory)
         {
             var files = BandwidthPlots.Write(report, directory);

@@ -31,6 +31,15 @@ public abstract class ArbitrationPolicy
         for (int i = 0; i < times; i++) OnGranted(granted);
     }
 
+    /// <summary>
+    /// Whether <paramref name="winner"/>, just picked from <paramref name="requests"/>, would be
+    /// picked again at every later burst boundary if it asked again at once and nobody else's
+    /// request changed: then its back-to-back bursts may go as one train though others are waiting
+    /// (fast-forward under contention, issue 15). Only policies proven to give the same grants
+    /// say yes; by default no.
+    /// </summary>
+    internal virtual bool KeepsWinning(BusRequestView winner, IReadOnlyList<BusRequestView> requests) => false;
+
     /// <summary>Round-robin over the requesting channels, in channel order after the last one granted.</summary>
     public static ArbitrationPolicy RoundRobin() => new RoundRobinPolicy();
 

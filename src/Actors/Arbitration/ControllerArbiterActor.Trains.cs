@@ -14,21 +14,27 @@ namespace DmaActors.Actors.Arbitration;
 // been, and the bus stays busy to the end of the burst in flight. The timer that ends a train
 // is ordered among equal-time timers as of the last burst's start, where per-burst arbitration
 // would have started it.
+// Fast-forward under contention (issue 15): other channels may be waiting for the bus too, when
+// the policy proves (ArbitrationPolicy.KeepsWinning) that the winner, asking again after each
+// burst, would win every burst of the train against the requests as they stand; any change of
+// those requests (a new one, a queue change) cuts the train as above. Withdrawn losers change
+// nothing for a winner that beat them.
 public sealed partial class ControllerArbiterActor
 {
     /// <summary>The train running now, if any.</summary>
     private ActiveTrain? _train;
 
     /// <summary>Whether the winner's request may go as a train now, and of how many bursts.</summary>
-    private bool MayCoalesce(Channels.DescriptorRun? train, out int bursts)
+    private bool MayCoalesce(BusRequestView winner, Channels.DescriptorRun? train, out int bursts)
     {
         bursts = train?.WholeBurstsLeftInSegment ?? 0;
-        return bursts >= 2 && Uncontended;
+        return bursts >= 2 && Uncontested(winner);
     }
 
-    private bool Uncontended =>
+    /// <summary>Nobody else asks for the bus, or the policy proves the winner would get every burst of the train anyway (fast-forward).</summary>
+    private bool Uncontested(BusRequestView winner) =>
         _settings.CoalesceBursts
-        && _pending.Count == 1
+        && (_pending.Count == 1 || (_settings.FastForward && _settings.Policy.KeepsWinning(winner, _pending)))
         && !_waitingChannels.Any(_isNotOwner)
         && _clock.IsVirtual
         && _world.Tracer is null;

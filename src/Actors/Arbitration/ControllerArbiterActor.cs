@@ -114,6 +114,8 @@ public sealed partial class ControllerArbiterActor : ReceiveActor
 
     private void OnAssignEventQueue(AssignEventQueue assign)
     {
+        // A queue change may change who wins: a running train ends at the next burst boundary.
+        if (_train is { } train) CutTrain(train.Schedule.StartedBy(_clock), byChannel: false);
         // A bad queue number is a board-description error: reported, and the arbiter carries on.
         if (_settings.Policy is EventQueuePolicy queues && !queues.TrySetQueue(assign.Channel, assign.Queue))
             _log.Error("Channel {0} asked for event queue {1}, but there are queues 0..{2}", assign.Channel, assign.Queue, queues.QueueCount - 1);
@@ -167,7 +169,7 @@ public sealed partial class ControllerArbiterActor : ReceiveActor
         // A burst whose source and destination share one bus master crosses the bus twice.
         long duration = _settings.Bus.NanosecondsForCycles((_settings.Bus.CyclesFor(winner.Bytes) * Math.Max(1, request.Passes)) + _settings.Policy.OverheadCyclesPerGrant);
         _grantedChannel = winner.Channel;
-        if (MayCoalesce(request.Train, out int bursts))
+        if (MayCoalesce(winner, request.Train, out int bursts))
         {
             StartTrain(winner, bursts, request.Train!.BytesAfterWholeBursts(bursts), duration);
             return;

@@ -52,6 +52,21 @@ internal sealed class EventQueuePolicy : ArbitrationPolicy
         return best;
     }
 
+    /// <summary>
+    /// Its request, asked again, comes last in its own queue (FIFO by arrival), so it keeps winning
+    /// only while no other request waits in that queue; against other queues' heads, queue
+    /// priority alone decides, and it did once.
+    /// </summary>
+    internal override bool KeepsWinning(BusRequestView winner, IReadOnlyList<BusRequestView> requests)
+    {
+        int queue = Queue(winner.Channel);
+        for (int i = 0; i < requests.Count; i++)
+        {
+            if (requests[i].Channel != winner.Channel && Queue(requests[i].Channel) == queue) return false;
+        }
+        return true;
+    }
+
     private bool Before(BusRequestView a, BusRequestView b)
     {
         int qa = Queue(a.Channel), qb = Queue(b.Channel);

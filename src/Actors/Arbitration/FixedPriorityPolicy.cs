@@ -19,5 +19,8 @@ internal sealed class FixedPriorityPolicy(IReadOnlyList<int>? priorities, string
         return best;
     }
 
+    /// <summary>The ranking depends on nothing but the channel: the best requester stays the best while the others stay as they are.</summary>
+    internal override bool KeepsWinning(BusRequestView winner, IReadOnlyList<BusRequestView> requests) => true;
+
     private int Rank(int channel) => priorities is not null && channel < priorities.Count ? priorities[channel] : channel;
 }

@@ -38,7 +38,7 @@ public sealed class ControllerActor : ReceiveActor
         var waiting = config.Multiplexing == ChannelMultiplexing.Dedicated ? null : new PendingChannels();
         _waitingChannels = waiting;
         var arbiter = Context.ActorOf(
-            _world.OnWorld(Props.Create(() => new ControllerArbiterActor(new ArbiterSettings(config.Bus, config.Policy(), config.Multiplexing, config.QuantumBursts, config.CoalesceBursts) { WithoutStaleRequestChecks = config.WithoutStaleRequestChecks }, waiting))),
+            _world.OnWorld(Props.Create(() => new ControllerArbiterActor(new ArbiterSettings(config.Bus, config.Policy(), config.Multiplexing, config.QuantumBursts, config.CoalesceBursts) { WithoutStaleRequestChecks = config.WithoutStaleRequestChecks, FastForward = config.FastForward }, waiting))),
             "arbiter");
         // Attached here, not in the arbiter's constructor: a port may queue its channel before that runs.
         waiting?.AttachArbiter(arbiter);

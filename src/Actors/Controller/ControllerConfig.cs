@@ -56,6 +56,15 @@ public sealed record ControllerConfig
     /// </summary>
     public bool CoalesceBursts { get; init; } = true;
 
+    /// <summary>
+    /// With <see cref="CoalesceBursts"/>: whether a train may also run while other channels wait
+    /// for the bus, when the arbitration policy proves its winner would win each of its bursts
+    /// anyway (fixed priority, PL080, EDMA3 with the winner alone in its event queue). The train is
+    /// cut at the next burst boundary as soon as any request changes. Simulated timing is the same
+    /// either way. Default: on.
+    /// </summary>
+    public bool FastForward { get; init; } = true;
+
     /// <summary>How finely tx_status reports residue.</summary>
     public DmaResidueGranularity ResidueGranularity { get; init; } = DmaResidueGranularity.Burst;
 

@@ -11,6 +11,9 @@ namespace DmaActors.Cli.Output;
 /// <param name="Colour">Whether stdout gets colour (and so any escape code at all): a terminal, and colour allowed.</param>
 internal sealed record OutputSettings(OutputFormat Format, string CsvTable, bool Wide, int Width, bool ColourAllowed, bool Colour)
 {
+    /// <summary>Whether reports give wall time and the real-time factor (off with <c>--no-wall-time</c>: the report is then the same byte for byte on the same seed).</summary>
+    public bool WallTime { get; init; } = true;
+
     /// <summary>What a pipe or a file gets, and a terminal whose width is unknown.</summary>
     public const int DefaultWidth = 80;
 

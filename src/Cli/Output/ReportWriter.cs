@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Spectre.Console;
 
@@ -17,7 +18,9 @@ internal static class ReportWriter
         switch (settings.Format)
         {
             case OutputFormat.Json:
-                output.WriteLine(JsonSerializer.Serialize(document.Json, document.Json.GetType(), Json));
+                output.WriteLine(settings.WallTime && document.Timing is { } timing
+                    ? WithTiming(JsonSerializer.SerializeToNode(document.Json, document.Json.GetType(), Json), timing).ToJsonString(Json)
+                    : JsonSerializer.Serialize(document.Json, document.Json.GetType(), Json));
                 break;
             case OutputFormat.Csv:
                 CsvTable.Write(document.Tables.Single(t => t.Name == settings.CsvTable), output);
@@ -35,6 +38,28 @@ internal static class ReportWriter
         // A table with no row says nothing to a reader (CSV still gets its header).
         foreach (var table in document.Tables.Where(t => t.Rows.Count > 0)) TextTables.Write(table, console, settings.Width, settings.Wide);
         foreach (var line in document.After) WriteLine(console, line, settings);
+        if (settings.WallTime && document.Timing is { } timing) WriteLine(console, new ReportLine(timing.Whole.Describe(timing.What)), settings);
+    }
+
+    /// <summary>The JSON with the wall-time figures: a <c>Wall</c> object on an object; on a list, each element's own figures and nothing else.</summary>
+    private static JsonNode WithTiming(JsonNode? json, ReportTiming timing)
+    {
+        switch (json)
+        {
+            case JsonObject whole:
+                var wall = new JsonObject();
+                timing.Whole.AddTo(wall);
+                whole["Wall"] = wall;
+                return whole;
+            case JsonArray items:
+                for (int i = 0; i < items.Count && i < (timing.PerItem?.Count ?? 0); i++)
+                {
+                    if (items[i] is JsonObject item) timing.PerItem![i].AddTo(item);
+                }
+                return items;
+            default:
+                return json!;
+        }
     }
 
     /// <summary>A sentence, wrapped between words at the width (unless --wide).</summary>

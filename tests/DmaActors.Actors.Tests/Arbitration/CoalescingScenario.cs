@@ -110,7 +110,10 @@ internal sealed class CoalescingScenario(ulong seed, string policy, ChannelMulti
         "fixed-priority" => () => ArbitrationPolicy.FixedPriority(),
         "weighted-round-robin" => () => ArbitrationPolicy.WeightedRoundRobin([1, 3]),
         "pl330" => ArbitrationPolicy.Pl330,
+        "pl080" => ArbitrationPolicy.Pl080,
         "edma3" => () => ArbitrationPolicy.Edma3([0, 0], [0]),
+        // Each physical channel on its own queue, channel 1's first: its trains fast-forward past channel 0.
+        "edma3-two-queues" => () => ArbitrationPolicy.Edma3([0, 1], [1, 0]),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown policy"),
     };
 }
