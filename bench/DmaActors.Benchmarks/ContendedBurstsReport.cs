@@ -1,3 +1,4 @@
+using DmaActors.Api;
 using System.Diagnostics;
 using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Channels;
@@ -75,7 +76,7 @@ internal static class ContendedBurstsReport
             });
             var ports = Enumerable.Range(0, channels).Select(controller.Open).ToArray();
             int completed = 0;
-            var options = new DescriptorOptions(TransferFlags.Interrupt, _ => completed++);
+            var options = new DescriptorOptions(DmaCtrlFlags.PrepInterrupt, _ => completed++);
             long roundBursts = (long)channels * bytes / BurstBytes;
             void Round()
             {
