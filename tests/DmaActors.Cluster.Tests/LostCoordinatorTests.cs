@@ -15,6 +15,8 @@ public sealed class LostCoordinatorTests(ITestOutputHelper output) : RaceCluster
             using (var lost = new RaceCluster(record))
             {
                 Assert.True(lost.Coordinator.WaitForErrors(e => Regex.IsMatch(e, @"cluster: ([5-9]\d|\d{3,})/2000 items done"), Patience), "no progress:\n" + lost.Coordinator.Errors);
+                // Every worker must have joined before the coordinator goes, or a late one only finds no one to join.
+                Assert.True(lost.Coordinator.WaitForErrors(e => Regex.Count(e, @"worker 127\.0\.0\.1:\d+ joined") >= lost.Workers.Length, Patience), "not every worker joined:\n" + lost.Coordinator.Errors);
                 lost.Coordinator.Kill();
                 Assert.All(lost.Workers, w =>
                 {
