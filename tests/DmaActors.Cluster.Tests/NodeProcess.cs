@@ -9,7 +9,8 @@ internal sealed class NodeProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _errors = new();
-    private readonly Lock _gate = new();
+    private readonly object _gate = new(); // guards the output; pulsed at every stderr line and at its end
+    private bool _errorsEnded;
 
     private NodeProcess(ProcessStartInfo start)
     {
@@ -18,7 +19,11 @@ internal sealed class NodeProcess : IDisposable
         start.UseShellExecute = false;
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Append(_output, e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(_errors, e.Data);
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            Append(_errors, e.Data);
+            if (e.Data is null) lock (_gate) { _errorsEnded = true; Monitor.PulseAll(_gate); }
+        };
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
@@ -61,14 +66,18 @@ internal sealed class NodeProcess : IDisposable
     /// <summary>Waits until <paramref name="condition"/> holds for what the process wrote on stderr; false after <paramref name="timeout"/> or when it exits first.</summary>
     public bool WaitForErrors(Func<string, bool> condition, TimeSpan timeout)
     {
+        // Woken by each line the process writes (and by the end of its stderr), not by polling.
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
+        lock (_gate)
         {
-            if (condition(Errors)) return true;
-            if (_process.HasExited) return condition(Errors);
-            Thread.Sleep(50);
+            while (true)
+            {
+                if (condition(_errors.ToString())) return true;
+                var left = timeout - clock.Elapsed;
+                if (_errorsEnded || left <= TimeSpan.Zero) return false;
+                Monitor.Wait(_gate, left);
+            }
         }
-        return false;
     }
 
     /// <summary>Kills the process at once, as a crash or a pulled plug would end it (no leave).</summary>
@@ -102,6 +111,10 @@ internal sealed class NodeProcess : IDisposable
     private void Append(StringBuilder to, string? line)
     {
         if (line is null) return;
-        lock (_gate) to.AppendLine(line);
+        lock (_gate)
+        {
+            to.AppendLine(line);
+            Monitor.PulseAll(_gate);
+        }
     }
 }

@@ -32,11 +32,12 @@ public sealed class WireLog
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         lock (_gate)
         {
-            for (int i = 0; i < destination.Length; i++)
-            {
-                long index = start + i;
-                destination[i] = index < _bytes.Count ? _bytes[(int)index] : (byte)0;
-            }
+            // One block copy per burst, not a bounds-checked read per byte; past the end reads 0.
+            var logged = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_bytes);
+            int from = (int)Math.Min(start, logged.Length);
+            int copied = Math.Min(destination.Length, logged.Length - from);
+            logged.Slice(from, copied).CopyTo(destination);
+            destination[copied..].Clear();
         }
     }
 
