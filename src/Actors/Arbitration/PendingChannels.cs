@@ -10,8 +10,10 @@ namespace DmaActors.Actors.Arbitration;
 /// issued them, whatever order the channels' actors run in.
 /// </summary>
 /// <remarks>
-/// Writers: ports (append, at issue), the arbiter (append on a request or a release with more work,
-/// remove on a cancel, take when it assigns). An entry whose channel holds a physical channel when
+/// Writers: ports (append, at issue), channels (remove when they stop waiting, rejoin when an issue
+/// finds their entry withdrawn), the arbiter (append on a request or a release with more work, take
+/// when it assigns). Removal is synchronous, never a message: an asynchronous cancel could land after
+/// a later issue found the old entry and did not append, and leave issued work with no entry. An entry whose channel holds a physical channel when
 /// the arbiter looks stays where it is (it issued more while running): it is served in its turn
 /// after that channel lets go, and a channel with nothing left to do hands it straight back.
 /// Every append that adds an entry tells the arbiter (<see cref="ChannelsPending"/>).
@@ -21,6 +23,7 @@ public sealed class PendingChannels
     private readonly Lock _gate = new();
     private readonly LinkedList<IActorRef> _order = new();
     private readonly Dictionary<IActorRef, LinkedListNode<IActorRef>> _nodes = [];
+    private readonly Dictionary<IActorRef, int> _granted = [];
     private IActorRef _arbiter = ActorRefs.Nobody;
 
     /// <summary>How many channels wait.</summary>
@@ -57,6 +60,42 @@ public sealed class PendingChannels
         }
     }
 
+    /// <summary>
+    /// Makes sure <paramref name="virtualChannel"/> waits: appends it unless it is queued already or a
+    /// grant taken from its entry is on its way to it. A channel calls this when it handles an issue
+    /// whose entry was withdrawn meanwhile (it let its physical channel go after it left the queue),
+    /// so issued work never waits without an entry.
+    /// </summary>
+    /// <returns>Whether it joined.</returns>
+    internal bool Rejoin(IActorRef virtualChannel)
+    {
+        lock (_gate)
+        {
+            return !_granted.ContainsKey(virtualChannel) && Append(virtualChannel);
+        }
+    }
+
+    /// <summary>The channel received a grant taken from its entry (<see cref="TakeFirst"/>).</summary>
+    internal void Acknowledge(IActorRef virtualChannel)
+    {
+        lock (_gate)
+        {
+            if (!_granted.TryGetValue(virtualChannel, out int inFlight)) return;
+            if (inFlight > 1) _granted[virtualChannel] = inFlight - 1;
+            else _granted.Remove(virtualChannel);
+        }
+    }
+
+    /// <summary>Forgets <paramref name="virtualChannel"/> entirely (its actor stopped).</summary>
+    internal void Forget(IActorRef virtualChannel)
+    {
+        lock (_gate)
+        {
+            Remove(virtualChannel);
+            _granted.Remove(virtualChannel);
+        }
+    }
+
     /// <summary>Takes the first waiting channel for which <paramref name="canTake"/> holds, or returns null.</summary>
     internal IActorRef? TakeFirst(Func<IActorRef, bool> canTake)
     {
@@ -67,6 +106,7 @@ public sealed class PendingChannels
                 if (!canTake(node.Value)) continue;
                 _order.Remove(node);
                 _nodes.Remove(node.Value);
+                _granted[node.Value] = _granted.GetValueOrDefault(node.Value) + 1;
                 return node.Value;
             }
             return null;

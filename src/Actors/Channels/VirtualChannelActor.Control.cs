@@ -129,7 +129,7 @@ public sealed partial class VirtualChannelActor
     {
         if (!_s.WaitingForPhysical) return;
         _s.WaitingForPhysical = false;
-        _s.Arbiter.Tell(new CancelPhysicalChannelRequest(Self));
+        LeaveQueue();
     }
 
     private void OnHardwareConfirmed(long bytesMoved, long residue)

@@ -31,6 +31,7 @@ public sealed partial class VirtualChannelActor
 
     private void OnAssigned(PhysicalChannelAssigned assigned)
     {
+        _s.Port.WaitingChannels?.Acknowledge(Self);
         _s.WaitingForPhysical = false;
         if (_s.Physical is not null && _s.PhysicalIndex != assigned.Channel)
         {
@@ -68,6 +69,13 @@ public sealed partial class VirtualChannelActor
             return;
         }
         ReleasePhysical(wantsMore: false);
+    }
+
+    /// <summary>Leaves the controller's queue at once (a message to the arbiter could arrive after a later issue's entry check).</summary>
+    private void LeaveQueue()
+    {
+        if (_s.Port.WaitingChannels is { } queue) queue.Remove(Self);
+        else _s.Arbiter.Tell(new CancelPhysicalChannelRequest(Self));
     }
 
     private void ReleasePhysical(bool wantsMore)

@@ -122,9 +122,10 @@ public sealed partial class VirtualChannelActor : ReceiveActor
             if (_s.Physical is null && !_s.Paused)
             {
                 _s.WaitingForPhysical = true;
+                _s.Port.WaitingChannels?.Rejoin(Self);
                 return;
             }
-            _s.Arbiter.Tell(new Arbitration.CancelPhysicalChannelRequest(Self));
+            LeaveQueue();
         }
         NeedHardware();
     }

@@ -72,6 +72,9 @@ public sealed class VirtualChannelPort
         _clock = world.Clock;
     }
 
+    /// <summary>The controller's queue of channels waiting for a physical channel (null on a dedicated controller).</summary>
+    internal Arbitration.PendingChannels? WaitingChannels => _waitingChannels;
+
     /// <summary>The channel's number on its controller.</summary>
     public int Index { get; }
 

@@ -3,6 +3,10 @@ using DmaActors.Actors.Arbitration;
 using DmaActors.Actors.Channels;
 using DmaActors.Actors.Controller;
 using DmaActors.Actors.Tests.Channels;
+using DmaActors.Actors.Transfers;
+using DmaActors.Api;
+using DmaActors.Runtime;
+using DmaActors.Runtime.Time;
 using DmaActors.TestKit;
 using Xunit.Abstractions;
 
@@ -93,6 +97,45 @@ public sealed class IssueOrderTests(ITestOutputHelper output)
             rig.RunUntilCallbacks(3);
 
             Assert.Equal(["dma0chan0", "dma0chan2", "dma0chan1"], rig.Log.Records.Select(r => r.Channel));
+        }, output: output);
+    }
+
+    [Fact]
+    public void Work_issued_from_other_channels_callbacks_always_gets_a_physical_channel_V17()
+    {
+        // Channels 1 and 2 loop on short copies; each of their callbacks also submits and issues a
+        // copy on channel 0. Channel 0's issues then land while it runs, between its descriptor
+        // boundaries and while it lets its physical channel go: whatever the order, every issue ends
+        // in a callback. (The thread-pool race that once left issued work without a queue entry is
+        // pinned by PendingChannelsTests and the virtual-clock hammer.)
+        const int Rounds = 12;
+        ScheduleExploration.Explore(300, system =>
+        {
+            var rig = new DmaRig(system, memory => new ControllerConfig { Memory = memory, PhysicalChannels = 2, VirtualChannels = 3, Multiplexing = ChannelMultiplexing.Pooled });
+            var ports = Enumerable.Range(0, 3).Select(rig.Port).ToArray();
+            int onZero = 0;
+            int loops = 0;
+            void Copy(int channel, int slot, Action<DmaengineResult> callback)
+            {
+                var spec = TransferSpec.Memcpy(DmaRig.Source(slot), DmaRig.Destination(slot), 64 * (1 + slot % 3), 64);
+                long id = ports[channel].Prepare(spec, new DescriptorOptions(DmaCtrlFlags.PrepInterrupt, callback));
+                ports[channel].SubmitPrepared(id, spec.TotalBytes);
+                ports[channel].IssuePending();
+            }
+            void Loop(int channel, int round)
+            {
+                Interlocked.Increment(ref loops);
+                if (round == Rounds) return;
+                Copy(0, 3 + round % 8, _ => Interlocked.Increment(ref onZero));
+                Copy(channel, channel, _ => Loop(channel, round + 1));
+            }
+            Copy(1, 1, _ => Loop(1, 1));
+            Copy(2, 2, _ => Loop(2, 1));
+
+            system.RunUntil(() => Volatile.Read(ref onZero) == 2 * (Rounds - 1) && Volatile.Read(ref loops) == 2 * Rounds, Duration.FromMilliseconds(50));
+
+            var zero = rig.State(0);
+            Assert.True(onZero == 2 * (Rounds - 1), $"{onZero} of {2 * (Rounds - 1)} copies on channel 0 completed; channel 0: {zero}");
         }, output: output);
     }
 
