@@ -43,8 +43,9 @@ public static class SpiFullDuplexDriver
             BusView = dmaDevice.BusView,                          // the controller masters through its own mapping
         });
         // The SPI block's TX and RX FIFOs, simulated peripherals on the two request lines.
-        var txFifo = DmaPeripheral.Attach(dma, TxLine, DmaPeripheralModel.Spi, DmaTransferDirection.MemToDev);
-        var rxFifo = DmaPeripheral.Attach(dma, RxLine, DmaPeripheralModel.Spi, DmaTransferDirection.DevToMem);
+        // Each names the FIFO register the DMA must address: a descriptor aimed elsewhere fails (DA-1).
+        var txFifo = DmaPeripheral.Attach(dma, TxLine, DmaPeripheralModel.Spi, DmaTransferDirection.MemToDev, SpiTxReg);
+        var rxFifo = DmaPeripheral.Attach(dma, RxLine, DmaPeripheralModel.Spi, DmaTransferDirection.DevToMem, SpiRxReg);
         byte[] mosi = Bytes(length, 0x5A);   // what we send
         byte[] miso = Bytes(length, 0xA5);   // what the remote chip answers
 

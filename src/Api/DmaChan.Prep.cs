@@ -110,7 +110,7 @@ public sealed partial class DmaChan
     {
         try
         {
-            return new DmaAsyncTxDescriptor(this, spec(), flags & ~DmaCtrlFlags.CtrlReuse, _slot.TerminateGeneration);
+            return new DmaAsyncTxDescriptor(this, WithDeviceAddress(spec()), flags & ~DmaCtrlFlags.CtrlReuse, _slot.TerminateGeneration);
         }
         catch (ArgumentException bad)
         {
@@ -133,6 +133,7 @@ public sealed partial class DmaChan
             throw new DmaException("EINVAL", "C-18", $"{Name}: {call} {dir} needs dma_slave_config.{(dir == DmaTransferDirection.MemToDev ? "dst" : "src")}_addr_width (the device register width).");
         int line = config.SlaveId ?? RequestLine
             ?? throw new DmaException("EINVAL", "C-18", $"{Name}: {call}: no DRQ line: set dma_slave_config.slave_id, or obtain the channel through a slave map / device tree entry that names the line.");
+        CheckWatermark(dir, line, (int)width, Math.Max(1, burst));
         return (line, (int)width, Math.Max(1, burst));
     }
 

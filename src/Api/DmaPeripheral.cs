@@ -43,9 +43,10 @@ public sealed class DmaPeripheral
     /// <param name="line">Its request line.</param>
     /// <param name="model">Which peripheral.</param>
     /// <param name="direction">MEM_TO_DEV (it transmits what the DMA gives it) or DEV_TO_MEM (it receives what <see cref="Feed"/> sends).</param>
+    /// <param name="fifoAddress">The bus address of its data (FIFO) register, which slave descriptors on the line must name in <c>src_addr</c>/<c>dst_addr</c> (DA-1, DA-2); null: not checked.</param>
     /// <returns>The peripheral.</returns>
     /// <exception cref="DmaException">EINVAL: no such line (P-1), or a direction other than MEM_TO_DEV / DEV_TO_MEM (C-21); ENODEV: the controller is unregistered (P-9).</exception>
-    public static DmaPeripheral Attach(DmaDevice controller, int line, DmaPeripheralModel model, DmaTransferDirection direction)
+    public static DmaPeripheral Attach(DmaDevice controller, int line, DmaPeripheralModel model, DmaTransferDirection direction, ulong? fifoAddress = null)
     {
         ArgumentNullException.ThrowIfNull(controller);
         if (controller.Unregistered)
@@ -54,7 +55,7 @@ public sealed class DmaPeripheral
             throw new DmaException("EINVAL", "C-21", $"A peripheral on {controller.Dev} line {line} moves data MEM_TO_DEV or DEV_TO_MEM, not {direction}.");
         controller.EnsureRequestLine(line);
         var peripheral = new DmaPeripheral(controller, line, ProfileOf(model, direction));
-        controller.ConnectPeripheral(line, peripheral._device);
+        controller.ConnectPeripheral(line, peripheral._device, fifoAddress is { } address ? new SlaveFifo(address, peripheral.Watermark) : null);
         return peripheral;
     }
 

@@ -41,6 +41,13 @@ public sealed class BoardPeripheral
     /// <summary>The peripheral's FIFO and wire.</summary>
     public DeviceProfile Profile { get; }
 
+    /// <summary>
+    /// The bus address of its data register for this direction, from the node's <c>reg</c> and the
+    /// driver's register offset (<see cref="PeripheralFifos"/>): what the driver must give as
+    /// <c>src_addr</c>/<c>dst_addr</c> (DA-1). Null when unknown: descriptors are then not checked.
+    /// </summary>
+    public ulong? FifoAddress { get; internal init; }
+
     /// <summary>The data it sends or expects.</summary>
     public DataPattern Pattern { get; }
 

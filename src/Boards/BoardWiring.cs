@@ -2,6 +2,7 @@ using System.Text;
 using Akka.Actor;
 using DmaActors.Actors.Devices;
 using DmaActors.Api.OfDma;
+using DmaActors.Api.Provider;
 using DmaActors.DeviceTree;
 using DmaActors.Runtime;
 
@@ -29,7 +30,7 @@ internal sealed class BoardWiring(ActorSystem system, IReadOnlyList<BoardControl
 
     public BoardPeripheral Add(DtNode node, string devName, string name, DeviceProfile profile, DataPattern pattern)
     {
-        var peripheral = new BoardPeripheral(node, devName, name, PeripheralProfiles.DirectionOf(name), profile, pattern);
+        var peripheral = new BoardPeripheral(node, devName, name, PeripheralProfiles.DirectionOf(name), profile, pattern) { FifoAddress = PeripheralFifos.AddressOf(node, name) };
         _peripherals.Add(peripheral);
         return peripheral;
     }
@@ -39,7 +40,7 @@ internal sealed class BoardWiring(ActorSystem system, IReadOnlyList<BoardControl
     {
         var controller = controllers.First(c => c.Node == controllerNode);
         var actor = system.Simulation().ActorOf(SlaveDeviceActor.PropsFor(peripheral.Profile, line, controller.Device.Arbiter, peripheral.Pattern), ActorName(actorName));
-        controller.Device.ConnectPeripheral(line, actor);
+        controller.Device.ConnectPeripheral(line, actor, new SlaveFifo(peripheral.FifoAddress, peripheral.Profile.Watermark));
         IActorRef? previous;
         lock (_gate)
         {

@@ -2,14 +2,15 @@ namespace DmaActors.Mapping;
 
 /// <summary>
 /// CONFIG_DMA_API_DEBUG: tracks every mapping and allocation and reports misuse as structured
-/// events (<see cref="Events"/>); with <see cref="Strict"/> on, each report also throws a
+/// events (<see cref="Events"/>); with <see cref="Strict"/> on, each printed report also throws a
 /// <see cref="DmaDebugException"/> from the offending call, leaving that call undone.
 /// </summary>
 /// <remarks>
-/// Kernel: <c>kernel/dma/debug.c</c>. Unlike the kernel, which prints only the first error
-/// (<c>num_errors = 1</c>), every report is kept; <see cref="ErrorCount"/> is <c>error_count</c>.
-/// All state is guarded by the platform lock; there is no callback, so nothing user-supplied
-/// ever runs under that lock.
+/// Kernel: <c>kernel/dma/debug.c</c>. As there, every error counts in <see cref="ErrorCount"/>
+/// (<c>error_count</c>) but only the first is printed (<see cref="NumErrors"/> = 1), unless
+/// <see cref="AllErrors"/> is set; <see cref="Printed"/> is what the kernel log would hold, while
+/// <see cref="Events"/> keeps every report for tests. All state is guarded by the platform lock;
+/// there is no callback, so nothing user-supplied ever runs under that lock.
 /// </remarks>
 public sealed partial class DmaDebug
 {
@@ -30,17 +31,45 @@ public sealed partial class DmaDebug
     /// <remarks>Kernel: debugfs <c>dma-api/disabled</c>, boot <c>dma_debug=off</c>.</remarks>
     public bool Enabled { get; set; }
 
-    /// <summary>Whether each report also throws (off by default).</summary>
-    /// <remarks>Kernel: <c>panic_on_warn</c>.</remarks>
+    /// <summary>Whether each printed report also throws (off by default); with <see cref="NumErrors"/> at its default only the first error is printed, so set <see cref="AllErrors"/> to throw on every one.</summary>
+    /// <remarks>Kernel: <c>panic_on_warn</c>, which fires on the WARN of a printed error only.</remarks>
     public bool Strict { get; set; }
 
-    /// <summary>Every report so far, oldest first.</summary>
-    /// <remarks>Kernel: the WARN lines in the log (<c>dma-api/all_errors</c> = 1).</remarks>
+    /// <summary>Every report so far, oldest first, printed or not (<see cref="DmaDebugEvent.Printed"/> says which).</summary>
     public IReadOnlyList<DmaDebugEvent> Events { get { lock (_platform.Sync) return [.. _events]; } }
 
-    /// <summary>Reports so far.</summary>
-    /// <remarks>Kernel: debugfs <c>dma-api/error_count</c>.</remarks>
-    public int ErrorCount { get { lock (_platform.Sync) return _events.Count; } }
+    /// <summary>The reports the kernel would have printed, oldest first: every plain warning, and the errors <see cref="NumErrors"/> and <see cref="AllErrors"/> let through.</summary>
+    /// <remarks>Kernel: the <c>"DMA-API: …"</c> WARN lines in the log.</remarks>
+    public IReadOnlyList<DmaDebugEvent> Printed { get { lock (_platform.Sync) return [.. _events.Where(e => e.Printed)]; } }
+
+    /// <summary>Errors so far, printed or not (plain warnings such as a full swiotlb pool are not errors of dma-debug and do not count).</summary>
+    /// <remarks>Kernel: debugfs <c>dma-api/error_count</c>, incremented by every <c>err_printk()</c>.</remarks>
+    public int ErrorCount { get { lock (_platform.Sync) return _errorCount; } }
+
+    /// <summary>Whether every error is printed (off by default: only <see cref="NumErrors"/> more are).</summary>
+    /// <remarks>Kernel: debugfs <c>dma-api/all_errors</c> (<c>show_all_errors</c>, default 0).</remarks>
+    public bool AllErrors
+    {
+        get { lock (_platform.Sync) return _allErrors; }
+        set { lock (_platform.Sync) _allErrors = value; }
+    }
+
+    /// <summary>How many more errors are printed while <see cref="AllErrors"/> is off: each error takes one, printed or not, until 0 (default 1: the first error only). Writing it allows that many more.</summary>
+    /// <remarks>Kernel: debugfs <c>dma-api/num_errors</c> (<c>show_num_errors</c>, default 1), one budget for the whole system, not per driver or device.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">A negative value (the kernel's is a u32).</exception>
+    public int NumErrors
+    {
+        get { lock (_platform.Sync) return _numErrors; }
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            lock (_platform.Sync) _numErrors = value;
+        }
+    }
+
+    private int _errorCount;
+    private bool _allErrors;
+    private int _numErrors = 1;
 
     /// <summary>Live tracked entries.</summary>
     /// <remarks>Kernel: <c>nr_total_entries - num_free_entries</c>.</remarks>
@@ -63,7 +92,7 @@ public sealed partial class DmaDebug
         if (!Enabled) return;
         if (_entries.Count >= _platform.Options.DmaDebugEntries)
         {
-            Report(DmaDebugCheck.DebugOutOfMemory, "D-19", entry.Device, "debugging out of memory - disabling");
+            Report(DmaDebugCheck.DebugOutOfMemory, "D-19", entry.Device, "debugging out of memory - disabling", always: true);
             Enabled = false;
             _entries.Clear();
             return;
@@ -74,24 +103,36 @@ public sealed partial class DmaDebug
         int overlaps = _entries.Count(e => e != entry && e.Type != DmaDebugEntryType.Coherent && e.Direction != DmaDataDirection.ToDevice
             && e.Physical[0].Pa / (ulong)_platform.Options.CacheLineSize == line);
         if (overlaps > 0)
-            Report(DmaDebugCheck.OverlappingCacheline, "D-17", entry.Device, "cacheline tracking EEXIST, overlapping mappings aren't supported");
+            Report(DmaDebugCheck.OverlappingCacheline, "D-17", entry.Device, "cacheline tracking EEXIST, overlapping mappings aren't supported", always: true);
     }
 
-    /// <summary>Records a report; throws in strict mode. <paramref name="always"/>: a plain kernel WARN, not a debug check.</summary>
+    /// <summary>
+    /// Records a report; throws in strict mode when it is printed. <paramref name="always"/>: a plain
+    /// kernel warning (<c>pr_err</c>, <c>dev_err</c>, WARN), always printed and not an error of
+    /// dma-debug; otherwise an <c>err_printk()</c>: counted, and printed while
+    /// <see cref="AllErrors"/> is on or <see cref="NumErrors"/> is left (which it uses up).
+    /// </summary>
     internal void Report(DmaDebugCheck check, string rule, Device device, string message, bool always = false) =>
         Report(check, rule, device.Name, message, always);
 
-    /// <summary>Records a report against a named device or driver; throws in strict mode.</summary>
+    /// <inheritdoc cref="Report(DmaDebugCheck, string, Device, string, bool)"/>
     internal void Report(DmaDebugCheck check, string rule, string device, string message, bool always = false)
     {
         DmaDebugEvent report;
+        bool printed;
         lock (_platform.Sync)
         {
             if (!Enabled && !always) return;
-            report = new DmaDebugEvent(check, rule, device, message);
+            printed = always || _allErrors || _numErrors > 0;
+            if (!always)
+            {
+                _errorCount++;
+                if (!_allErrors && _numErrors > 0) _numErrors--;
+            }
+            report = new DmaDebugEvent(check, rule, device, message) { Printed = printed };
             _events.Add(report);
         }
-        if (Strict) throw new DmaDebugException(report);
+        if (Strict && printed) throw new DmaDebugException(report);
     }
 
     /// <summary>A fence that will never be signalled (DB-10), reported against its driver.</summary>

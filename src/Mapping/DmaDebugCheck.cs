@@ -87,4 +87,7 @@ public enum DmaDebugCheck
 
     /// <summary>DB-10: a fence armed for a transfer that can no longer signal it (terminated, or released unsignalled).</summary>
     FenceNeverSignalled,
+
+    /// <summary>DA-3 (simulator extension): a slave channel's <c>maxburst × addr_width</c> differs from the peripheral's FIFO watermark.</summary>
+    SlaveBurstMismatch,
 }

@@ -8,6 +8,9 @@ namespace DmaActors.Mapping;
 /// <remarks>Kernel: one <c>err_printk()</c> line, <c>"DMA-API: &lt;driver&gt; &lt;device&gt;: ..."</c>.</remarks>
 public sealed record DmaDebugEvent(DmaDebugCheck Check, string Rule, string Device, string Message)
 {
+    /// <summary>Whether the kernel would have printed it (<see cref="DmaDebug.NumErrors"/>, <see cref="DmaDebug.AllErrors"/>); an error not printed still counts in <see cref="DmaDebug.ErrorCount"/>.</summary>
+    public bool Printed { get; init; } = true;
+
     /// <inheritdoc/>
     public override string ToString() => $"DMA-API: {Device}: {Message} ({Rule})";
 }

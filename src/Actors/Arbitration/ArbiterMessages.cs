@@ -116,7 +116,11 @@ public sealed record ReleasePhysicalChannel(int Channel, IActorRef VirtualChanne
 /// <summary>Wiring: DRQs on <see cref="Line"/> come from <see cref="Device"/>.</summary>
 /// <param name="Line">The request line.</param>
 /// <param name="Device">The device actor.</param>
-public sealed record ConnectDevice(int Line, IActorRef Device);
+public sealed record ConnectDevice(int Line, IActorRef Device)
+{
+    /// <summary>The bus address of the device's FIFO register for this line's direction; null: unknown, descriptors on the line are not checked against it (DA-1).</summary>
+    public ulong? FifoAddress { get; init; }
+}
 
 /// <summary>Physical channel → arbiter: route requests on <see cref="Line"/> to me while my descriptor runs. Answered by <see cref="LineBound"/>.</summary>
 /// <param name="Line">The request line.</param>

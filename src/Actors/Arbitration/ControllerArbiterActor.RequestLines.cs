@@ -17,6 +17,14 @@ public sealed partial class ControllerArbiterActor
     private readonly Dictionary<int, int> _channelOnLine = [];
     private readonly Dictionary<int, int> _flushesUnacknowledged = [];
     private readonly Dictionary<int, long> _bindGeneration = [];
+    private readonly Dictionary<int, ulong> _fifoOnLine = [];
+
+    private void OnConnect(ConnectDevice connect)
+    {
+        _deviceOnLine[connect.Line] = connect.Device;
+        if (connect.FifoAddress is { } fifo) _fifoOnLine[connect.Line] = fifo;
+        else _fifoOnLine.Remove(connect.Line);
+    }
 
     private void OnUnbind(UnbindRequestLine unbind)
     {
@@ -41,7 +49,7 @@ public sealed partial class ControllerArbiterActor
         }
         _channelOnLine[bind.Line] = bind.Channel;
         long generation = _bindGeneration[bind.Line] = _bindGeneration.GetValueOrDefault(bind.Line) + 1;
-        _channels[bind.Channel].Tell(new LineBound(bind.Line, generation));
+        _channels[bind.Channel].Tell(new LineBound(bind.Line, generation) { FifoAddress = _fifoOnLine.TryGetValue(bind.Line, out var fifo) ? fifo : null });
         Flush(bind.Line, generation);
     }
 

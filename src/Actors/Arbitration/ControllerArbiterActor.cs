@@ -91,7 +91,7 @@ public sealed partial class ControllerArbiterActor : ReceiveActor
         Receive<CancelPhysicalChannelRequest>(c => _waitingChannels.Remove(c.VirtualChannel));
         Receive<ReleasePhysicalChannel>(OnRelease);
         // Devices and physical channels: request lines
-        Receive<ConnectDevice>(c => _deviceOnLine[c.Line] = c.Device);
+        Receive<ConnectDevice>(OnConnect);
         Receive<BindRequestLine>(OnBind);
         Receive<UnbindRequestLine>(OnUnbind);
         Receive<FlushAcknowledged>(OnFlushAcknowledged);

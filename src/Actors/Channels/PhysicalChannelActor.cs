@@ -75,7 +75,9 @@ public sealed partial class PhysicalChannelActor : ReceiveActor
         Receive<BusTrainEnded>(OnTrainEnded);
         Receive<LineBound>(b =>
         {
-            if (_run?.Spec.RequestLine == b.Line) _lineGeneration = b.Generation;
+            if (_run?.Spec.RequestLine != b.Line) return;
+            _lineGeneration = b.Generation;
+            CheckDeviceAddress(b);
         });
         Receive<PreemptTransfer>(_ => OnPreempt());
         // Devices, routed by the arbiter

@@ -93,4 +93,8 @@ public sealed record BusTrainEnded(int Channel, int Bursts, bool RequestKept);
 /// <summary>Arbiter → physical channel: <see cref="Line"/> is bound to you under <see cref="Generation"/>; serve requests stamped with it (answers <c>BindRequestLine</c>).</summary>
 /// <param name="Line">The request line.</param>
 /// <param name="Generation">The binding's number.</param>
-public sealed record LineBound(int Line, long Generation);
+public sealed record LineBound(int Line, long Generation)
+{
+    /// <summary>The FIFO register address of the device wired to the line, if known: the descriptor's device address must be it (DA-1).</summary>
+    public ulong? FifoAddress { get; init; }
+}

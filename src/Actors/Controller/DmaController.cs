@@ -93,11 +93,14 @@ public sealed class DmaController
     }
 
     /// <summary>Wires <paramref name="device"/> to request line <paramref name="line"/>.</summary>
+    /// <param name="line">The request line.</param>
+    /// <param name="device">The device actor.</param>
+    /// <param name="fifoAddress">The bus address of its FIFO register for the line's direction; slave descriptors on the line must name it (DA-1). Null: unknown, not checked.</param>
     /// <exception cref="ArgumentOutOfRangeException">The controller has no such line.</exception>
-    public void ConnectDevice(int line, IActorRef device)
+    public void ConnectDevice(int line, IActorRef device, ulong? fifoAddress = null)
     {
         if (line < 0 || line >= Config.RequestLines)
             throw new ArgumentOutOfRangeException(nameof(line), line, $"{Config.ActorName} has request lines 0..{Config.RequestLines - 1}.");
-        Arbiter.Tell(new ConnectDevice(line, device));
+        Arbiter.Tell(new ConnectDevice(line, device) { FifoAddress = fifoAddress });
     }
 }

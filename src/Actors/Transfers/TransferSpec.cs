@@ -53,6 +53,14 @@ public sealed record TransferSpec
     /// </summary>
     public int BusPasses { get; init; } = 1;
 
+    /// <summary>
+    /// The device-side bus address the driver programmed: <c>dma_slave_config.src_addr</c> for
+    /// DEV_TO_MEM, <c>dst_addr</c> for MEM_TO_DEV (0 when it never set it). Null: not given, not
+    /// checked. A slave descriptor whose address is not the FIFO register of the peripheral on its
+    /// request line fails when it starts (DA-1, DA-2 in docs/CONTRACT-ADDITIONS.md).
+    /// </summary>
+    public ulong? DeviceAddress { get; init; }
+
     /// <summary>Who ends a slave transfer.</summary>
     public FlowController FlowController { get; init; } = FlowController.Dma;
 

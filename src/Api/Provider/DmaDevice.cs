@@ -47,11 +47,14 @@ public sealed class DmaDevice
     /// </summary>
     /// <param name="line">The DRQ line.</param>
     /// <param name="peripheral">The peripheral's actor.</param>
+    /// <param name="fifo">Its FIFO register address and watermark, which slave descriptors on the line are checked against (DA-1…DA-3); null: not checked.</param>
     /// <exception cref="DmaException">EINVAL: no such line.</exception>
-    public void ConnectPeripheral(int line, IActorRef peripheral)
+    public void ConnectPeripheral(int line, IActorRef peripheral, SlaveFifo? fifo = null)
     {
         EnsureRequestLine(line);
-        Controller.ConnectDevice(line, peripheral);
+        if (fifo is null) _fifos.TryRemove(line, out _);
+        else _fifos[line] = fifo;
+        Controller.ConnectDevice(line, peripheral, fifo?.Address);
     }
 
     /// <summary>Throws EINVAL (P-1) unless the controller has request line <paramref name="line"/>.</summary>
@@ -60,6 +63,11 @@ public sealed class DmaDevice
         if (line < 0 || line >= Description.RequestLines)
             throw new DmaException("EINVAL", "P-1", $"{Dev}: request line {line} does not exist (0..{Description.RequestLines - 1}).");
     }
+
+    /// <summary>The FIFO of the peripheral wired to <paramref name="line"/>, or null when none was given.</summary>
+    public SlaveFifo? FifoOn(int line) => _fifos.TryGetValue(line, out var fifo) ? fifo : null;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, SlaveFifo> _fifos = new();
 
     /// <summary>The simulated controller.</summary>
     internal DmaController Controller { get; }

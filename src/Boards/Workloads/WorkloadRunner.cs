@@ -111,8 +111,8 @@ public sealed class WorkloadRunner(SimulatedBoard board)
         int burst = Math.Max(1, peripheral.Profile.Watermark / peripheral.Profile.BeatBytes);
         if (caps > 0) burst = Math.Min(burst, caps);
         slave.SlaveConfig(peripheral.Direction == DmaTransferDirection.MemToDev
-            ? new DmaSlaveConfig { DstAddrWidth = width, DstMaxburst = burst }
-            : new DmaSlaveConfig { SrcAddrWidth = width, SrcMaxburst = burst });
+            ? new DmaSlaveConfig { DstAddr = peripheral.FifoAddress ?? 0, DstAddrWidth = width, DstMaxburst = burst }
+            : new DmaSlaveConfig { SrcAddr = peripheral.FifoAddress ?? 0, SrcAddrWidth = width, SrcMaxburst = burst });
         var owner = board.Controllers.First(c => c.Device == slave.Device);
         return new RunningStream(spec, slave, owner, peripheral, buffer, memory, () => board.World.Clock.NowNanoseconds);
     }
