@@ -6,8 +6,6 @@ using DmaActors.Mapping.Cma;
 using DmaActors.Mapping.DmaBufs;
 using DmaActors.Mapping.Fences;
 using DmaActors.Mapping.Heaps;
-using DmaActors.Runtime;
-using DmaActors.Runtime.Time;
 
 namespace DmaActors.Examples.CameraDmaBuf;
 
@@ -26,7 +24,7 @@ namespace DmaActors.Examples.CameraDmaBuf;
 /// </remarks>
 public static class CameraDisplayPipeline
 {
-    private static readonly Duration FenceTimeout = Duration.FromMilliseconds(100);
+    private static readonly TimeSpan FenceTimeout = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Runs <paramref name="options"/>' frames on <paramref name="system"/> (a simulated world).</summary>
     public static CameraPipelineResult Run(ActorSystem system, CameraPipelineOptions? options = null)
@@ -72,16 +70,15 @@ public static class CameraDisplayPipeline
         int iommuPages = dsi.IommuMappedPages;
 
         ulong csiContext = DmaFence.ContextAlloc(), dsiContext = DmaFence.ContextAlloc();
-        var clock = system.Simulation().Clock;
-        var latencies = new List<Duration>();
-        var start = clock.Now;
-        var end = start;
+        var latencies = new List<long>();
+        long start = engine.KtimeGetNs();
+        long end = start;
         int verified = 0;
         for (int i = 0; i < options.Frames; i++)
         {
             // The sensor exposes frame i into its line memory.
             platform.Memory.Write(sensorPa, FramePattern.Bytes(i, frameBytes));
-            var captureStart = clock.Now;
+            long captureStart = engine.KtimeGetNs();
 
             // Camera: the buffer may be overwritten only when every reader is done (wait on all fences).
             if (frame.Resv.WaitTimeout(system, DmaResvUsage.Read, FenceTimeout) is null) throw new TimeoutException($"frame {i}: the display still reads the previous frame");
@@ -105,8 +102,9 @@ public static class CameraDisplayPipeline
             scanout.Submit();
             dsiChan.IssuePending();
             if (shown.WaitTimeout(system, FenceTimeout) is null) throw new TimeoutException($"frame {i}: the scan-out never finished");
-            latencies.Add(shown.Timestamp!.Value - captureStart);
-            end = shown.Timestamp!.Value;
+            long shownAt = shown.Timestamp!.Value.Nanoseconds;
+            latencies.Add(shownAt - captureStart);
+            end = shownAt;
             shown.Put();
 
             // The panel shows what the sensor saw, byte for byte (the check reads the panel memory after a sync for the CPU).

@@ -1,13 +1,11 @@
-using DmaActors.Runtime.Time;
-
 namespace DmaActors.Examples.CameraDmaBuf;
 
 /// <summary>What one camera-to-display run observed.</summary>
 /// <param name="Frames">Frames captured and shown.</param>
 /// <param name="FrameBytes">Bytes per frame.</param>
 /// <param name="FramesVerified">Frames the display received byte for byte as the sensor produced them.</param>
-/// <param name="Latencies">Per frame: from the capture's start to the display's fence (virtual time).</param>
-/// <param name="Elapsed">Virtual time from the first capture to the last display fence.</param>
+/// <param name="LatenciesNs">Per frame: from the capture's start to the display's fence, in nanoseconds of virtual time.</param>
+/// <param name="ElapsedNs">Nanoseconds of virtual time from the first capture to the last display fence.</param>
 /// <param name="CmaArea">The CMA area the buffer came from.</param>
 /// <param name="CmaAllocPagesSuccess">Its <c>alloc_pages_success</c>.</param>
 /// <param name="CmaAllocPagesFail">Its <c>alloc_pages_fail</c>.</param>
@@ -23,8 +21,8 @@ public sealed record CameraPipelineResult(
     int Frames,
     int FrameBytes,
     int FramesVerified,
-    IReadOnlyList<Duration> Latencies,
-    Duration Elapsed,
+    IReadOnlyList<long> LatenciesNs,
+    long ElapsedNs,
     string CmaArea,
     ulong CmaAllocPagesSuccess,
     ulong CmaAllocPagesFail,
@@ -38,5 +36,5 @@ public sealed record CameraPipelineResult(
     bool BufferReleased)
 {
     /// <summary>Frame bytes moved per second of virtual time, in MB/s (10^6).</summary>
-    public double MegabytesPerSecond => Elapsed.Nanoseconds == 0 ? 0 : (double)Frames * FrameBytes / Elapsed.Nanoseconds * 1000;
+    public double MegabytesPerSecond => ElapsedNs == 0 ? 0 : (double)Frames * FrameBytes / ElapsedNs * 1000;
 }

@@ -33,6 +33,10 @@ public sealed partial class DmaEngine
         World.Advance(ToDuration(span));
     }
 
+    /// <summary>The system's time now, in nanoseconds since it started: virtual time on a virtual clock (a driver's <c>ktime_get_ns()</c>).</summary>
+    /// <remarks>Fence timestamps (<c>DmaFence.Timestamp</c>) are on the same clock, so a latency is the difference.</remarks>
+    public long KtimeGetNs() => World.Clock.NowNanoseconds;
+
     private static Duration ToDuration(TimeSpan span)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(span, TimeSpan.Zero);

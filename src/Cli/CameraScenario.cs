@@ -59,9 +59,9 @@ internal static class CameraScenario
                 new("latency µs", "latency_us", 0),
                 new("verified", "verified", 0, Numeric: false),
             ]);
-        for (int i = 0; i < result.Latencies.Count; i++)
+        for (int i = 0; i < result.LatenciesNs.Count; i++)
         {
-            double us = result.Latencies[i].Nanoseconds / 1000.0;
+            double us = result.LatenciesNs[i] / 1000.0;
             bool ok = i < result.FramesVerified;
             table.AddRow(new(Figures.Count(i), i), new(Figures.Count(result.FrameBytes), result.FrameBytes), new(Figures.Fixed(us, 1), us), new(ok ? "byte-exact" : "MISMATCH", ok, ok ? CellTone.Plain : CellTone.Bad));
         }
@@ -69,14 +69,14 @@ internal static class CameraScenario
         {
             new($"cma={pipeline.Cma}: area '{result.CmaArea}', buffer at pa:0x{result.BufferPhys:x}; alloc_pages_success {result.CmaAllocPagesSuccess}, alloc_pages_fail {result.CmaAllocPagesFail}"),
             new($"csi (no IOMMU) maps it in {result.CameraSegments} segment at 0x{result.BufferPhys:x}; dsi (behind the SMMU) in {result.DisplaySegments} segment at IOVA 0x{result.DisplayIova:x} ({result.IommuPagesAtPeak} IOMMU pages)"),
-            new($"{result.Frames} frames of {result.FrameBytes} bytes in {result.Elapsed} of virtual time: {Figures.Fixed(result.MegabytesPerSecond, 1)} MB/s; swiotlb bounces {result.SwiotlbBounces}, dma-debug reports {result.DebugReports}, buffer freed at last put: {(result.BufferReleased ? "yes" : "no")}",
+            new($"{result.Frames} frames of {result.FrameBytes} bytes in {Runtime.Time.Duration.FromNanoseconds(result.ElapsedNs)} of virtual time: {Figures.Fixed(result.MegabytesPerSecond, 1)} MB/s; swiotlb bounces {result.SwiotlbBounces}, dma-debug reports {result.DebugReports}, buffer freed at last put: {(result.BufferReleased ? "yes" : "no")}",
                 result.SwiotlbBounces == 0 && result.DebugReports == 0 ? CellTone.Plain : CellTone.Bad),
         };
         var json = new
         {
             result.Frames, result.FrameBytes, result.FramesVerified,
-            LatenciesUs = result.Latencies.Select(l => l.Nanoseconds / 1000.0).ToArray(),
-            ElapsedUs = result.Elapsed.Nanoseconds / 1000.0, result.MegabytesPerSecond,
+            LatenciesUs = result.LatenciesNs.Select(ns => ns / 1000.0).ToArray(),
+            ElapsedUs = result.ElapsedNs / 1000.0, result.MegabytesPerSecond,
             Cma = pipeline.Cma, result.CmaArea, result.CmaAllocPagesSuccess, result.CmaAllocPagesFail, result.BufferPhys,
             result.CameraSegments, result.DisplaySegments, result.DisplayIova, result.IommuPagesAtPeak,
             result.SwiotlbBounces, result.DebugReports, result.BufferReleased,

@@ -76,6 +76,24 @@ public sealed class DrivingTheWorldTests
         Assert.Contains(drive, refused!.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void KtimeGetNs_reads_the_virtual_clock_the_facade_drives(DispatcherKind dispatcher)
+    {
+        using var scope = Scope(dispatcher);
+        var (rig, chan) = Memcpy(scope);
+        long before = rig.Engine.KtimeGetNs();
+
+        rig.Engine.Advance(TimeSpan.FromMicroseconds(25));
+
+        Assert.Equal(25_000, rig.Engine.KtimeGetNs() - before);
+        Assert.Equal(scope.World.Clock.NowNanoseconds, rig.Engine.KtimeGetNs());
+        int cookie = Submit(rig, chan, 0);
+        chan.IssuePending();
+        Assert.True(rig.Engine.RunUntil(() => chan.TxStatus(cookie) == DmaStatus.Complete, TimeSpan.FromMilliseconds(5)));
+        Assert.True(rig.Engine.KtimeGetNs() > before + 25_000, "a transfer takes virtual time, and KtimeGetNs sees it");
+    }
+
     private static SimulationScope Scope(DispatcherKind dispatcher) =>
         new($"driving-{dispatcher}", new SimulationSettings { Dispatcher = dispatcher, Clock = ClockKind.Virtual, Seed = 3 });
 
